@@ -1,0 +1,1 @@
+//! Python's `binascii` module. (Being written.)

@@ -1,0 +1,1 @@
+//! Python's `ipaddress` module. (Being written.)

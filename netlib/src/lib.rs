@@ -1,0 +1,40 @@
+//! # netlib — Python's network helpers on Rust-native types
+//!
+//! The Korean network-programming course this crate serves teaches with
+//! Python's [`ipaddress`], [`socket`], [`binascii`] and [`urllib.parse`](urllib::parse).
+//! netlib offers the same helpers under the same names, built on `std::net`,
+//! [`ipnet`], [`hex`], [`url`], [`dns-lookup`](dns_lookup) and the C resolver, and
+//! returns **the same values CPython 3.13 gives** on the same machine:
+//!
+//! ```
+//! use netlib::prelude::*;
+//!
+//! // Python: ipaddress.ip_address('192.0.0.1')
+//! let addr = ip_address("192.0.0.1")?;
+//! assert_eq!(format!("{addr:?}"), "IPv4Address('192.0.0.1')");
+//! assert_eq!(addr.to_string(), "192.0.0.1");
+//! # Ok::<(), netlib::ipaddress::Error>(())
+//! ```
+//!
+//! Conventions shared by every module:
+//! - `Display` prints what Python's `str()` prints, `Debug` what `repr()` prints.
+//! - Every fallible call returns a `Result` whose error type (one per module,
+//!   always called `Error`) displays Python's exception text, e.g.
+//!   `[Errno -2] Name or service not known`.
+//! - No function panics, whatever its input.
+//! - Where CPython 3.11 and 3.13 differ (the 2024 `is_private`/`is_global`
+//!   tables, IPv4-mapped IPv6 text), netlib follows 3.13.
+//!
+//! In the `Rust (netlib)` Jupyter kernel, `use netlib::prelude::*;` is already
+//! in effect, so lesson cells call [`ip_address`](ipaddress::ip_address),
+//! [`hexlify`](binascii::hexlify), `socket::gethostname()` or
+//! `urllib::parse::urlparse(...)` directly.
+
+#![deny(missing_docs)]
+
+pub mod binascii;
+pub mod ipaddress;
+pub mod prelude;
+mod repr;
+pub mod socket;
+pub mod urllib;

@@ -1,0 +1,36 @@
+//! The names a lesson cell needs, in one glob import.
+//!
+//! The `Rust (netlib)` kernel runs `use netlib::prelude::*;` at start, so a
+//! cell reads like the Python it replaces:
+//!
+//! ```
+//! use netlib::prelude::*;
+//!
+//! // Python: binascii.hexlify(ipaddress.ip_address('192.168.0.15').packed)
+//! assert_eq!(hexlify(&ip_address("192.168.0.15")?.packed()), "c0a8000f");
+//! # Ok::<(), netlib::ipaddress::Error>(())
+//! ```
+//!
+//! Error types are left out on purpose: every module's is called `Error`, so
+//! a glob import of all of them would be ambiguous. Write `ipaddress::Error`,
+//! `socket::Error`, … (the modules themselves are in the prelude).
+
+// Each section belongs to the module it names; keep them in this order.
+
+// ipaddress
+pub use crate::ipaddress::{
+    self, IpAddress, IpInterface, IpNetwork, Ipv4Address, Ipv4Interface, Ipv4Network, Ipv6Address,
+    Ipv6Interface, Ipv6Network, ip_address, ip_interface, ip_network, ip_network_loose,
+};
+
+// binascii
+pub use crate::binascii::{self, hexlify, unhexlify};
+
+// socket
+pub use crate::socket::{self, AddressFamily, SocketKind};
+
+// urllib
+pub use crate::urllib::{
+    self,
+    parse::{ParseResult, SplitResult, urljoin, urlparse, urlsplit, urlunparse},
+};

@@ -1,0 +1,1 @@
+//! Python's `socket` module. (Being written.)

@@ -1,0 +1,1 @@
+//! Python's `urllib.parse` module. (Being written.)
