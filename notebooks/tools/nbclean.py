@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Make lesson notebooks commit-ready: no outputs, no execution counts, the
+Rust (netlib) kernelspec and Rust language_info, nbformat 4.5 cell ids.
+
+    python3 notebooks/tools/nbclean.py            # all lessons, in place
+    python3 notebooks/tools/nbclean.py --check    # exit 1 if any would change
+
+Plain JSON (no nbformat needed), written the way Jupyter writes notebooks
+(indent 1, UTF-8, trailing newline), so a clean notebook saved from
+JupyterLab and then cleaned gives a small diff.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import uuid
+from pathlib import Path
+
+NOTEBOOKS = Path(__file__).resolve().parent.parent
+KERNELSPEC = {"name": "rust-netlib", "display_name": "Rust (netlib)", "language": "rust"}
+LANGUAGE_INFO = {
+    "name": "Rust",
+    "pygments_lexer": "rust",
+    "codemirror_mode": "rust",
+    "file_extension": ".rs",
+    "mimetype": "text/rust",
+}
+CELL_ID = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
+
+
+def clean(nb: dict) -> dict:
+    nb["nbformat"], nb["nbformat_minor"] = 4, 5
+    nb["metadata"] = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
+    seen = set()
+    for cell in nb["cells"]:
+        if not CELL_ID.match(cell.get("id", "")) or cell["id"] in seen:
+            cell["id"] = uuid.uuid4().hex[:8]
+        seen.add(cell["id"])
+        meta = cell.get("metadata", {})
+        # JupyterLab adds these when a cell is run or collapsed; they are per-user.
+        for key in ("execution", "collapsed", "scrolled", "jp-MarkdownHeadingCollapsed"):
+            meta.pop(key, None)
+        cell["metadata"] = meta
+        if cell["cell_type"] == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+    return nb
+
+
+def dumps(nb: dict) -> str:
+    return json.dumps(nb, ensure_ascii=False, indent=1) + "\n"
+
+
+def main() -> int:
+    check = "--check" in sys.argv[1:]
+    paths = [Path(a) for a in sys.argv[1:] if not a.startswith("--")] or sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    changed = []
+    for path in paths:
+        before = path.read_text(encoding="utf-8")
+        after = dumps(clean(json.loads(before)))
+        if after != before:
+            changed.append(path)
+            if not check:
+                path.write_text(after, encoding="utf-8")
+    for path in changed:
+        print(f"{'would clean' if check else 'cleaned'} {path}")
+    return 1 if (check and changed) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

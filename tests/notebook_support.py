@@ -1,0 +1,169 @@
+"""What the lesson tests share: paths, the original Python record, and the
+documented normalisations that turn what a Python cell showed into what the
+matching Rust cell must show.
+
+Every rule is listed in notebooks/README.md ("Normalisations"); each cell's
+rules are in `CELL_RULES`, so nothing is normalised that a cell does not name.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOKS = ROOT / "notebooks"
+EXPECTED = ROOT / "tests" / "expected"
+LESSON_01 = NOTEBOOKS / "01-ipaddress-and-socket.ipynb"
+LESSON_00 = NOTEBOOKS / "00-network-programming.ipynb"
+TIMINGS = ROOT / "build" / "test-timings"
+
+sys.path.insert(0, str(EXPECTED))
+sys.path.insert(0, str(NOTEBOOKS / "tools"))
+
+import gen_expected  # noqa: E402  (tests/expected/gen_expected.py)
+
+CODE_IDS = [f"code-{n:02d}" for n in range(1, 37)]
+
+# The one original cell that raises (no reverse DNS entry for the address).
+PYTHON_RAISES = {"code-18"}
+
+
+def rust_str_debug(text: str) -> str:
+    """Rust's `{:?}` of a `str`/`String`: double quotes, backslash escapes."""
+    escaped = (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    )
+    return f'"{escaped}"'
+
+
+def _bytes_literals(text: str):
+    return re.finditer(r"b'(?:[^'\\\n]|\\.)*'", text)
+
+
+def rule_bool(text: str) -> str:
+    """Python `True`/`False` → Rust `true`/`false`."""
+    return re.sub(r"\bTrue\b", "true", re.sub(r"\bFalse\b", "false", text))
+
+
+def rule_packed(text: str) -> str:
+    """A packed address `b'\\xc0\\xa8\\x00\\x0f'` → `Vec<u8>` Debug `[192, 168, 0, 15]`.
+
+    Only literals with a `\\x` escape (raw address bytes), so hexlify's
+    `b'c0a8000f'` is left to `rule_hexlify`.
+    """
+
+    def repl(m: re.Match) -> str:
+        if "\\x" not in m.group(0):
+            return m.group(0)
+        return "[" + ", ".join(str(b) for b in ast.literal_eval(m.group(0))) + "]"
+
+    return re.sub(r"b'(?:[^'\\\n]|\\.)*'", repl, text)
+
+
+def rule_hexlify(text: str) -> str:
+    """`binascii.hexlify` gives bytes `b'c0a8000f'`; netlib's `hexlify` a `String` `c0a8000f`."""
+    return re.sub(r"b'([0-9a-f]*)'", r"\1", text)
+
+
+def rule_str_list(text: str) -> str:
+    """A printed list of str `['127.0.0.1']` → `Vec<String>` Debug `["127.0.0.1"]`."""
+
+    def repl(m: re.Match) -> str:
+        items = ast.literal_eval(m.group(0))
+        return "[" + ", ".join(rust_str_debug(s) for s in items) + "]"
+
+    return re.sub(r"\[(?:'(?:[^'\\]|\\.)*'(?:, '(?:[^'\\]|\\.)*')*)?\]", repl, text)
+
+
+def rule_str_repr(result: str) -> str:
+    """A `str` result `'http'` (repr) → `String` Debug `"http"`."""
+    return rust_str_debug(ast.literal_eval(result))
+
+
+def rule_option(result: str | None) -> str:
+    """`o.port` is an int or None; `o.port()?` is `Option<u16>`: `Some(80)` / `None`."""
+    return "None" if result is None else f"Some({result})"
+
+
+def rule_type_name(result: str) -> str:
+    """`type(addr.packed)` is `bytes`; `type_name_of_val(&addr.packed())` is `alloc::vec::Vec<u8>`."""
+    return {"bytes": "alloc::vec::Vec<u8>"}[result]
+
+
+def rule_help_members(text: str) -> str:
+    """`help(socket.AddressFamily)` → only its members, `NAME = <AddressFamily.NAME: N>`, sorted."""
+    members = re.findall(r"^ \|  (AF_\w+ = <AddressFamily\.\w+: -?\d+>)$", text, re.M)
+    return "".join(line + "\n" for line in sorted(members))
+
+
+# Rules applied to the Python cell's stdout ("out") or last-expression value ("result").
+CELL_RULES: dict[str, dict[str, list]] = {
+    "code-05": {"out": [rule_bool]},
+    "code-06": {"out": [rule_packed, rule_hexlify]},
+    "code-07": {"result": [rule_type_name]},
+    "code-09": {"out": [rule_bool, rule_hexlify]},
+    "code-13": {"out": [rule_str_list]},
+    "code-18": {"out": [rule_str_list]},
+    "code-27": {"result": [rule_str_repr]},
+    "code-28": {"result": [rule_option]},
+    "code-29": {"result": [rule_str_repr]},
+    "code-30": {"result": [rule_str_repr]},
+    "code-31": {"out": [rule_help_members]},
+    "code-33": {"out": [rule_hexlify]},
+    "code-34": {"result": [rule_str_repr]},
+    "code-35": {"result": [rule_str_repr]},
+    "code-36": {"result": [rule_str_repr]},
+}
+
+# What the Rust side needs before comparing (only ordering, never values).
+RUST_RULES = {
+    "code-31": lambda text: "".join(line + "\n" for line in sorted(text.splitlines()) if line),
+}
+
+
+def expected_shown(record: dict) -> str:
+    """What the Rust cell must show, from the Python cell's record.
+
+    Shown text = stdout, then the last expression's value on its own line,
+    then an exception as IPython's last traceback line `ename: evalue`
+    (the Rust cell prints that line itself).
+    """
+    rules = CELL_RULES.get(record["id"], {})
+    out = record["stdout"]
+    for rule in rules.get("out", []):
+        out = rule(out)
+    result = record["result"]
+    if rules.get("result"):
+        for rule in rules["result"]:
+            result = rule(result)
+    shown = out
+    if result is not None:
+        shown += result + "\n"
+    if record.get("error"):
+        shown += f"{record['error']['ename']}: {record['error']['evalue']}\n"
+    return shown
+
+
+def rust_shown(cell) -> str:
+    """What a Rust cell showed: stdout, then its execute_result text/plain."""
+    out = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
+    for o in cell.outputs:
+        if o.output_type == "execute_result" and "text/plain" in o.get("data", {}):
+            out += o["data"]["text/plain"].rstrip("\n") + "\n"
+    fix = RUST_RULES.get(cell.metadata.get("tags", [""])[0].removeprefix("py:"))
+    return fix(out) if fix else out
+
+
+def committed_record() -> dict:
+    return json.loads((EXPECTED / "001.json").read_text(encoding="utf-8"))
+
+
+def py_tag(cell) -> str | None:
+    for tag in cell.get("metadata", {}).get("tags", []):
+        if tag.startswith("py:"):
+            return tag[3:]
+    return None

@@ -1,0 +1,89 @@
+"""The instructors' HTML export: `./kernel-setup/export` executes every lesson
+and writes self-contained HTML with the Korean text, highlighted Rust, the
+outputs and the figures inlined."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+
+import pytest
+
+import notebook_support as ns
+
+pytestmark = pytest.mark.skipif(
+    not (ns.ROOT / "build" / "kernel" / "launcher.json").is_file(),
+    reason="the rust-netlib kernel is not installed: run ./kernel-setup/install",
+)
+
+LESSONS = {
+    "00-network-programming": {
+        "headings": ["Rust 네트워크 프로그래밍", "socketserver - 네트워크 서버 작성 모듈"],
+        "outputs": ["TCP 에코 응답: 안녕, 소켓!", "상태 줄: HTTP/1.1 200 OK"],
+        "images": 1,
+    },
+    "01-ipaddress-and-socket": {
+        "headings": ["Rust 네트워크 모듈: ipaddress와 socket", "IP 주소 객체 속성", "바이트 순서 변환"],
+        "outputs": [
+            "IPv4Address('192.0.0.1')",
+            "192.168.0.15 is Private? true",
+            "c0a8000f",
+            "ParseResult(scheme='http', netloc='www.cwi.nl:80', path='/%7Eguido/Python.html', params='', query='', fragment='')",
+            "testname : [Errno -2] Name or service not known",
+            "herror: [Errno 1] Unknown host",
+            '"0xd204"',
+        ],
+        "images": 4,
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("html")
+    done = subprocess.run(
+        [str(ns.ROOT / "kernel-setup" / "export"), "--out", str(out)],
+        capture_output=True, text=True, timeout=3600, env=dict(os.environ),
+    )
+    assert done.returncode == 0, f"export failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
+    return out, done.stdout
+
+
+def test_one_html_per_lesson(exported):
+    out, _ = exported
+    assert sorted(p.stem for p in out.glob("*.html")) == sorted(LESSONS)
+    assert sorted(p.stem for p in out.glob("*.html")) == sorted(p.stem for p in ns.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+@pytest.mark.parametrize("lesson", sorted(LESSONS))
+def test_html_is_complete_and_self_contained(exported, lesson):
+    out, _ = exported
+    page = (out / f"{lesson}.html").read_text(encoding="utf-8")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    want = LESSONS[lesson]
+
+    for heading in want["headings"]:
+        assert re.search(r"<h[1-6][^>]*>\s*" + re.escape(html.escape(heading, quote=False)), page), heading
+    # Pygments' Rust lexer marks `let` as a keyword (class k/kd) inside the highlight block.
+    assert 'class="highlight' in page
+    assert re.search(r'<span class="k[a-z]*">let</span>', page), "Rust code is not highlighted"
+    for output in want["outputs"]:
+        assert output in text, f"output missing: {output}"
+    # Outputs appear as output areas, not only as source text.
+    assert page.count("jp-OutputArea-output") >= 5
+
+    images = re.findall(r"<img\b[^>]*>", page)
+    assert len(images) == want["images"]
+    for img in images:
+        assert 'src="data:image/svg+xml;base64,' in img, f"figure not inlined: {img[:200]}"
+    assert not re.search(r'<img\b[^>]*\bsrc="(?!data:)', page), "external image reference"
+    assert "Noto Sans KR" in page and 'lang="ko"' in page
+    assert "images/" not in re.sub(r'alt="[^"]*"', "", "".join(images))
+
+
+def test_export_reports_timings(exported):
+    _, stdout = exported
+    for lesson in LESSONS:
+        assert re.search(rf"{lesson}\.html \(kernel ready [\d.]+ s, \d+ cells [\d.]+ s", stdout), stdout
