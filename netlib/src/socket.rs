@@ -1,1 +1,0 @@
-//! Python's `socket` module. (Being written.)

@@ -1,0 +1,354 @@
+//! The C library calls Python's `socket` module makes that neither `libc`
+//! (0.2) nor `dns-lookup` bind, wrapped so the rest of the module stays safe.
+//!
+//! Signatures are glibc's (musl agrees); the crate targets Linux.
+
+use std::ffi::{CStr, c_char, c_int, c_void};
+use std::mem::MaybeUninit;
+use std::ptr;
+
+use libc::{hostent, in_addr, protoent, servent, size_t, socklen_t};
+
+unsafe extern "C" {
+    fn gethostbyname_r(
+        name: *const c_char,
+        ret: *mut hostent,
+        buf: *mut c_char,
+        buflen: size_t,
+        result: *mut *mut hostent,
+        h_errnop: *mut c_int,
+    ) -> c_int;
+    fn gethostbyaddr_r(
+        addr: *const c_void,
+        len: socklen_t,
+        af: c_int,
+        ret: *mut hostent,
+        buf: *mut c_char,
+        buflen: size_t,
+        result: *mut *mut hostent,
+        h_errnop: *mut c_int,
+    ) -> c_int;
+    fn getservbyname_r(
+        name: *const c_char,
+        proto: *const c_char,
+        result_buf: *mut servent,
+        buf: *mut c_char,
+        buflen: size_t,
+        result: *mut *mut servent,
+    ) -> c_int;
+    fn getservbyport_r(
+        port: c_int,
+        proto: *const c_char,
+        result_buf: *mut servent,
+        buf: *mut c_char,
+        buflen: size_t,
+        result: *mut *mut servent,
+    ) -> c_int;
+    fn getprotobyname_r(
+        name: *const c_char,
+        result_buf: *mut protoent,
+        buf: *mut c_char,
+        buflen: size_t,
+        result: *mut *mut protoent,
+    ) -> c_int;
+    fn inet_aton(cp: *const c_char, inp: *mut in_addr) -> c_int;
+    fn inet_pton(af: c_int, src: *const c_char, dst: *mut c_void) -> c_int;
+    fn inet_ntop(af: c_int, src: *const c_void, dst: *mut c_char, size: socklen_t)
+    -> *const c_char;
+}
+
+/// CPython starts with 16 KiB (and fails beyond it); we grow on `ERANGE`
+/// up to this cap so a huge `/etc/hosts` entry still resolves.
+const FIRST_BUF: usize = 16 * 1024;
+const MAX_BUF: usize = 16 * 1024 * 1024;
+
+/// `h_errno` value glibc reports with `ERANGE`.
+const NETDB_INTERNAL: c_int = -1;
+
+/// A `struct hostent` copied out of the C buffer.
+pub(crate) struct HostEnt {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub addrtype: c_int,
+    pub addrs: Vec<Vec<u8>>,
+}
+
+/// Runs a `*_r` call with a growing buffer. `call` gets the buffer and
+/// returns the C return value; it is retried only on `ERANGE`.
+fn with_buffer<T>(mut call: impl FnMut(&mut [c_char]) -> (c_int, Option<T>)) -> (c_int, Option<T>) {
+    let mut len = FIRST_BUF;
+    loop {
+        let mut buf: Vec<c_char> = vec![0; len];
+        let (rc, out) = call(&mut buf);
+        if rc != libc::ERANGE || len >= MAX_BUF {
+            return (rc, out);
+        }
+        len *= 2;
+    }
+}
+
+/// Copies a C string; hostnames that are not UTF-8 keep their valid parts
+/// (CPython would raise `UnicodeDecodeError`).
+///
+/// # Safety
+/// `p` must be null or point to a NUL-terminated string.
+unsafe fn c_string(p: *const c_char) -> String {
+    if p.is_null() {
+        return String::new();
+    }
+    // SAFETY: the caller guarantees a NUL-terminated string.
+    unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+}
+
+/// Collects a NULL-terminated array of pointers.
+///
+/// # Safety
+/// `list` must be null or point to a NULL-terminated array of pointers.
+unsafe fn pointer_list(list: *mut *mut c_char) -> Vec<*mut c_char> {
+    let mut out = Vec::new();
+    if list.is_null() {
+        return out;
+    }
+    let mut i = 0;
+    loop {
+        // SAFETY: the array is NULL-terminated and we stop at the NULL;
+        // read_unaligned because CPython notes the array may be misaligned.
+        let p = unsafe { ptr::read_unaligned(list.add(i)) };
+        if p.is_null() {
+            return out;
+        }
+        out.push(p);
+        i += 1;
+    }
+}
+
+/// Copies a `hostent` filled in by `gethostby*_r`.
+///
+/// # Safety
+/// `h` must point to a `hostent` the C library just filled in, whose
+/// buffer is still alive.
+unsafe fn copy_hostent(h: *const hostent) -> HostEnt {
+    // SAFETY: per the caller, every pointer in *h is valid now.
+    unsafe {
+        let h = &*h;
+        let len = usize::try_from(h.h_length).unwrap_or(0);
+        HostEnt {
+            name: c_string(h.h_name),
+            aliases: pointer_list(h.h_aliases)
+                .into_iter()
+                .map(|p| c_string(p))
+                .collect(),
+            addrtype: h.h_addrtype,
+            addrs: pointer_list(h.h_addr_list)
+                .into_iter()
+                .map(|p| std::slice::from_raw_parts(p.cast::<u8>(), len).to_vec())
+                .collect(),
+        }
+    }
+}
+
+/// `gethostbyname_r(name)`; `Err` carries `h_errno`.
+pub(crate) fn host_by_name(name: &CStr) -> Result<HostEnt, c_int> {
+    let (rc, out) = with_buffer(|buf| {
+        let mut ent = MaybeUninit::<hostent>::zeroed();
+        let mut result: *mut hostent = ptr::null_mut();
+        let mut herr: c_int = 0;
+        // SAFETY: every pointer is valid for the call; buf.len() is its size.
+        let rc = unsafe {
+            gethostbyname_r(
+                name.as_ptr(),
+                ent.as_mut_ptr(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut result,
+                &mut herr,
+            )
+        };
+        if result.is_null() {
+            (rc, Some(Err(herr)))
+        } else {
+            // SAFETY: result points at `ent`, whose strings live in `buf`.
+            (rc, Some(Ok(unsafe { copy_hostent(result) })))
+        }
+    });
+    match out {
+        Some(r) if rc != libc::ERANGE => r,
+        _ => Err(NETDB_INTERNAL),
+    }
+}
+
+/// `gethostbyaddr_r(addr, len, af)`; `Err` carries `h_errno`.
+pub(crate) fn host_by_addr(addr: &[u8], af: c_int) -> Result<HostEnt, c_int> {
+    let Ok(addr_len) = socklen_t::try_from(addr.len()) else {
+        return Err(NETDB_INTERNAL);
+    };
+    let (rc, out) = with_buffer(|buf| {
+        let mut ent = MaybeUninit::<hostent>::zeroed();
+        let mut result: *mut hostent = ptr::null_mut();
+        let mut herr: c_int = 0;
+        // SAFETY: addr is valid for addr_len bytes, the rest as above.
+        let rc = unsafe {
+            gethostbyaddr_r(
+                addr.as_ptr().cast(),
+                addr_len,
+                af,
+                ent.as_mut_ptr(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut result,
+                &mut herr,
+            )
+        };
+        if result.is_null() {
+            (rc, Some(Err(herr)))
+        } else {
+            // SAFETY: result points at `ent`, whose strings live in `buf`.
+            (rc, Some(Ok(unsafe { copy_hostent(result) })))
+        }
+    });
+    match out {
+        Some(r) if rc != libc::ERANGE => r,
+        _ => Err(NETDB_INTERNAL),
+    }
+}
+
+fn opt_ptr(s: Option<&CStr>) -> *const c_char {
+    s.map_or(ptr::null(), CStr::as_ptr)
+}
+
+/// `getservbyname_r(name, proto)` → `(s_name, port in host order)`.
+pub(crate) fn serv_by_name(name: &CStr, proto: Option<&CStr>) -> Option<(String, u16)> {
+    with_buffer(|buf| {
+        let mut ent = MaybeUninit::<servent>::zeroed();
+        let mut result: *mut servent = ptr::null_mut();
+        // SAFETY: strings are NUL-terminated, buffers sized as passed.
+        let rc = unsafe {
+            getservbyname_r(
+                name.as_ptr(),
+                opt_ptr(proto),
+                ent.as_mut_ptr(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut result,
+            )
+        };
+        if result.is_null() {
+            return (rc, None);
+        }
+        // SAFETY: result points at the filled-in `ent`; s_port holds the
+        // port in network order in the low 16 bits of an int.
+        let (sname, port) = unsafe { (c_string((*result).s_name), (*result).s_port) };
+        (rc, Some((sname, u16::from_be(port as u16))))
+    })
+    .1
+}
+
+/// `getservbyport_r(port, proto)`; `port` is already in network order.
+pub(crate) fn serv_by_port(port: c_int, proto: Option<&CStr>) -> Option<String> {
+    with_buffer(|buf| {
+        let mut ent = MaybeUninit::<servent>::zeroed();
+        let mut result: *mut servent = ptr::null_mut();
+        // SAFETY: as in serv_by_name.
+        let rc = unsafe {
+            getservbyport_r(
+                port,
+                opt_ptr(proto),
+                ent.as_mut_ptr(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut result,
+            )
+        };
+        if result.is_null() {
+            return (rc, None);
+        }
+        // SAFETY: result points at the filled-in `ent`.
+        (rc, Some(unsafe { c_string((*result).s_name) }))
+    })
+    .1
+}
+
+/// `getprotobyname_r(name)` → `p_proto`.
+pub(crate) fn proto_by_name(name: &CStr) -> Option<i32> {
+    with_buffer(|buf| {
+        let mut ent = MaybeUninit::<protoent>::zeroed();
+        let mut result: *mut protoent = ptr::null_mut();
+        // SAFETY: as in serv_by_name.
+        let rc = unsafe {
+            getprotobyname_r(
+                name.as_ptr(),
+                ent.as_mut_ptr(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut result,
+            )
+        };
+        if result.is_null() {
+            return (rc, None);
+        }
+        // SAFETY: result points at the filled-in `ent`.
+        (rc, Some(unsafe { (*result).p_proto }))
+    })
+    .1
+}
+
+/// `inet_aton(cp)`: the C library's own parser, so every short form it
+/// accepts (`127.1`, `0x7f.1`, trailing text after a space) is accepted.
+pub(crate) fn aton(cp: &CStr) -> Option<[u8; 4]> {
+    let mut addr = in_addr { s_addr: 0 };
+    // SAFETY: cp is NUL-terminated, addr is a valid in_addr.
+    let ok = unsafe { inet_aton(cp.as_ptr(), &mut addr) };
+    // s_addr is in network order, i.e. its bytes in memory are the octets.
+    (ok != 0).then(|| addr.s_addr.to_ne_bytes())
+}
+
+/// `inet_pton(af, src)`: `Ok(Some(bytes))` parsed, `Ok(None)` rejected,
+/// `Err(errno)` for an unsupported family.
+pub(crate) fn pton(af: c_int, src: &CStr) -> Result<Option<[u8; 16]>, c_int> {
+    let mut out = [0u8; 16];
+    // SAFETY: 16 bytes hold an in6_addr, the largest result inet_pton
+    // writes for any family it supports.
+    let rc = unsafe { inet_pton(af, src.as_ptr(), out.as_mut_ptr().cast()) };
+    match rc {
+        1.. => Ok(Some(out)),
+        0 => Ok(None),
+        _ => Err(std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EAFNOSUPPORT)),
+    }
+}
+
+/// `inet_ntop(af, src)`; the caller checks `src` has the family's length.
+pub(crate) fn ntop(af: c_int, src: &[u8]) -> Result<String, c_int> {
+    let mut buf = [0 as c_char; 64];
+    let need = match af {
+        libc::AF_INET => 4,
+        libc::AF_INET6 => 16,
+        _ => return Err(libc::EAFNOSUPPORT),
+    };
+    if src.len() != need {
+        return Err(libc::EINVAL);
+    }
+    // SAFETY: src holds the family's address size (checked), buf is 64
+    // bytes, more than INET6_ADDRSTRLEN (46).
+    let p = unsafe { inet_ntop(af, src.as_ptr().cast(), buf.as_mut_ptr(), 64) };
+    if p.is_null() {
+        return Err(std::io::Error::last_os_error()
+            .raw_os_error()
+            .unwrap_or(libc::EINVAL));
+    }
+    // SAFETY: on success inet_ntop wrote a NUL-terminated string into buf.
+    Ok(unsafe { c_string(buf.as_ptr()) })
+}
+
+/// `hstrerror(code)`: glibc's text for an `h_errno`.
+pub(crate) fn hstrerror(code: c_int) -> String {
+    // SAFETY: hstrerror returns a pointer to a static string for any code.
+    unsafe { c_string(libc::hstrerror(code)) }
+}
+
+/// `gai_strerror(code)`: glibc's text for an `EAI_*` code.
+pub(crate) fn gai_strerror(code: c_int) -> String {
+    // SAFETY: gai_strerror returns a pointer to a static string for any code.
+    unsafe { c_string(libc::gai_strerror(code)) }
+}

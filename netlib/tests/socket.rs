@@ -1,0 +1,491 @@
+//! netlib::socket against CPython: the committed vectors
+//! (`tests/vectors/socket.json`, from `gen_socket.py` under CPython 3.13) and,
+//! for everything that depends on this host (/etc/services, /etc/protocols,
+//! /etc/hosts, the resolver), a live Python on the same machine.
+//!
+//! Python calls are batched: one interpreter per test evaluates a JSON list
+//! of calls. Without any Python the live comparisons print a note and pass.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use netlib::prelude::*;
+use serde_json::{Value, json};
+
+/// Evaluates `[[func, [args...]], ...]` in Python's socket module; bytes
+/// come back as lists of ints, exceptions as `{"err": [class, str(exc)]}`.
+const EVAL: &str = r#"
+import json, socket, sys
+out = []
+for func, args in json.load(sys.stdin):
+    args = [bytes(a) if isinstance(a, list) else a for a in args]
+    try:
+        value = getattr(socket, func)(*args)
+    except Exception as exc:
+        out.append({"err": [type(exc).__name__, str(exc)]})
+        continue
+    if isinstance(value, bytes):
+        value = list(value)
+    out.append({"ok": value})
+json.dump(out, sys.stdout)
+"#;
+
+/// How to start Python: pyenv's 3.13 when there, else any `python3`.
+/// `None` when there is none. Returns (environment, is 3.13).
+fn python() -> Option<(Vec<(&'static str, &'static str)>, bool)> {
+    static FOUND: OnceLock<Option<(Vec<(&'static str, &'static str)>, bool)>> = OnceLock::new();
+    FOUND
+        .get_or_init(|| {
+            let probe = |env: &[(&'static str, &'static str)]| {
+                let out = Command::new("python3")
+                    .envs(env.iter().copied())
+                    .args(["-c", "import sys; print('%d.%d' % sys.version_info[:2])"])
+                    .output()
+                    .ok()?;
+                out.status
+                    .success()
+                    .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+            };
+            let pinned = vec![("PYENV_VERSION", "3.13")];
+            if probe(&pinned).as_deref() == Some("3.13") {
+                return Some((pinned, true));
+            }
+            let version = probe(&[])?;
+            Some((Vec::new(), version == "3.13"))
+        })
+        .clone()
+}
+
+/// Runs the batch in Python, or `None` (with a note) when there is none.
+fn python_eval(calls: &[(String, Vec<Value>)]) -> Option<Vec<Value>> {
+    let Some((env, _)) = python() else {
+        eprintln!("NOTE: no python3 on this machine; live CPython comparison skipped");
+        return None;
+    };
+    let mut child = Command::new("python3")
+        .envs(env)
+        .args(["-c", EVAL])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("python3 starts");
+    let input = serde_json::to_vec(&calls.iter().map(|(f, a)| json!([f, a])).collect::<Vec<_>>())
+        .expect("serialisable");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&input)
+        .expect("write to python");
+    let out = child.wait_with_output().expect("python finishes");
+    assert!(out.status.success(), "python failed");
+    Some(serde_json::from_slice(&out.stdout).expect("python printed JSON"))
+}
+
+fn err_json(e: &socket::Error) -> Value {
+    json!({"err": [e.python_class(), e.to_string()]})
+}
+
+fn res<T: Into<Value>>(r: Result<T, socket::Error>) -> Value {
+    match r {
+        Ok(v) => json!({"ok": v.into()}),
+        Err(e) => err_json(&e),
+    }
+}
+
+fn host_tuple(r: Result<(String, Vec<String>, Vec<String>), socket::Error>) -> Value {
+    match r {
+        Ok((n, a, l)) => json!({"ok": [n, a, l]}),
+        Err(e) => err_json(&e),
+    }
+}
+
+fn s(v: &Value) -> &str {
+    v.as_str().expect("string argument")
+}
+
+fn opt(args: &[Value], i: usize) -> Option<&str> {
+    args.get(i).and_then(Value::as_str)
+}
+
+fn bytes(v: &Value) -> Vec<u8> {
+    v.as_array()
+        .expect("byte list")
+        .iter()
+        .map(|b| b.as_u64().and_then(|b| u8::try_from(b).ok()).expect("byte"))
+        .collect()
+}
+
+fn int(v: &Value) -> i64 {
+    v.as_i64().expect("int argument")
+}
+
+/// The Rust side of one call, in the JSON shape `EVAL` prints.
+fn rust_eval(func: &str, args: &[Value]) -> Value {
+    match func {
+        "gethostname" => res(socket::gethostname()),
+        "gethostbyname" => res(socket::gethostbyname(s(&args[0]))),
+        "gethostbyname_ex" => host_tuple(socket::gethostbyname_ex(s(&args[0]))),
+        "gethostbyaddr" => host_tuple(socket::gethostbyaddr(s(&args[0]))),
+        "getfqdn" => res(socket::getfqdn(s(&args[0]))),
+        "getservbyname" => res(socket::getservbyname(s(&args[0]), opt(args, 1))),
+        "getservbyport" => res(socket::getservbyport(int(&args[0]), opt(args, 1))),
+        "getprotobyname" => res(socket::getprotobyname(s(&args[0]))),
+        "inet_aton" => res(socket::inet_aton(s(&args[0])).map(|b| b.to_vec())),
+        "inet_ntoa" => res(socket::inet_ntoa(&bytes(&args[0]))),
+        "inet_pton" => res(socket::inet_pton(int(&args[0]) as i32, s(&args[1]))),
+        "inet_ntop" => res(socket::inet_ntop(int(&args[0]) as i32, &bytes(&args[1]))),
+        other => panic!("no Rust counterpart for {other}"),
+    }
+}
+
+/// Compares every call with Python; returns how many were compared.
+fn compare_live(calls: &[(String, Vec<Value>)]) -> usize {
+    let Some(expected) = python_eval(calls) else {
+        return 0;
+    };
+    assert_eq!(expected.len(), calls.len());
+    let mut mismatches = Vec::new();
+    for ((func, args), want) in calls.iter().zip(&expected) {
+        let got = rust_eval(func, args);
+        if &got != want {
+            mismatches.push(format!("{func}{args:?}: rust {got} != python {want}"));
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{} of {} differ:\n{}",
+        mismatches.len(),
+        calls.len(),
+        mismatches.join("\n")
+    );
+    calls.len()
+}
+
+fn call(func: &str, args: Vec<Value>) -> (String, Vec<Value>) {
+    (func.to_string(), args)
+}
+
+fn data_lines(path: &str) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or(""))
+        .map(|l| l.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[test]
+fn services_match_python_for_every_etc_services_entry() {
+    let mut calls = Vec::new();
+    for words in data_lines("/etc/services") {
+        let Some((port, proto)) = words.get(1).and_then(|p| p.split_once('/')) else {
+            continue;
+        };
+        let port: i64 = port.parse().unwrap_or(0);
+        for name in std::iter::once(&words[0]).chain(&words[2..]) {
+            calls.push(call("getservbyname", vec![json!(name)]));
+            calls.push(call("getservbyname", vec![json!(name), json!(proto)]));
+            calls.push(call("getservbyname", vec![json!(name), json!("sctp")]));
+            calls.push(call("getservbyname", vec![json!(name.to_uppercase())]));
+        }
+        calls.push(call("getservbyport", vec![json!(port)]));
+        calls.push(call("getservbyport", vec![json!(port), json!(proto)]));
+        calls.push(call("getservbyport", vec![json!(port), json!("ddp")]));
+    }
+    let misses: Vec<(String, Vec<Value>)> = vec![
+        call("getservbyname", vec![json!("")]),
+        call("getservbyname", vec![json!("no-such-service")]),
+        call("getservbyname", vec![json!("http"), json!("")]),
+        call("getservbyname", vec![json!("http\0x")]),
+        call("getservbyname", vec![json!("http"), json!("t\0cp")]),
+        call("getservbyname", vec![json!("80")]),
+        call("getservbyport", vec![json!(0)]),
+        call("getservbyport", vec![json!(65535)]),
+        call("getservbyport", vec![json!(-1)]),
+        call("getservbyport", vec![json!(65536)]),
+        call("getservbyport", vec![json!(2_147_483_647_i64)]),
+        call("getservbyport", vec![json!(2_147_483_648_i64)]),
+        call("getservbyport", vec![json!(-2_147_483_649_i64)]),
+        call("getservbyport", vec![json!(-1), json!("a\0b")]),
+        call("getservbyport", vec![json!(80), json!("a\0b")]),
+        call("getservbyport", vec![json!(80), json!("")]),
+    ];
+    calls.extend(misses);
+    // Every port 0..1024 with and without protocol, hits and misses alike.
+    for port in 0..1024 {
+        calls.push(call("getservbyport", vec![json!(port)]));
+        calls.push(call("getservbyport", vec![json!(port), json!("udp")]));
+    }
+    let t = Instant::now();
+    let n = compare_live(&calls);
+    eprintln!("services: {n} calls compared in {:?}", t.elapsed());
+}
+
+#[test]
+fn protocols_match_python_for_every_etc_protocols_entry() {
+    let mut calls = Vec::new();
+    for words in data_lines("/etc/protocols") {
+        for name in std::iter::once(&words[0]).chain(&words[2..]) {
+            calls.push(call("getprotobyname", vec![json!(name)]));
+            calls.push(call("getprotobyname", vec![json!(name.to_uppercase())]));
+            calls.push(call("getprotobyname", vec![json!(format!("{name}x"))]));
+        }
+    }
+    for miss in ["", "nope", "6", "tcp ", "t\0cp"] {
+        calls.push(call("getprotobyname", vec![json!(miss)]));
+    }
+    let n = compare_live(&calls);
+    eprintln!("protocols: {n} calls compared");
+}
+
+/// Names the resolver tests use: this host, /etc/hosts, unknown names,
+/// numeric and special forms, and inputs CPython refuses.
+fn resolver_inputs() -> Vec<String> {
+    let mut names: Vec<String> = [
+        "localhost",
+        "LOCALHOST",
+        "localhost.",
+        " localhost ",
+        "testname",
+        "nonexistent.invalid",
+        "127.0.0.1",
+        "127.1",
+        "0x7f.1",
+        "0.0.0.0",
+        "::",
+        "::1",
+        "::ffff:127.0.0.1",
+        "fe80::1%lo",
+        "",
+        "<broadcast>",
+        "255.255.255.255",
+        "192.0.2.1",
+        "203.249.39.46",
+        "1.2.3.4 ",
+        "a..b",
+        ".",
+        "a\0b",
+        "한국.kr",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    names.push("x".repeat(63));
+    names.push("x".repeat(64));
+    if let Ok(host) = socket::gethostname() {
+        names.push(host);
+    }
+    for words in data_lines("/etc/hosts") {
+        names.extend(words);
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[test]
+fn resolver_matches_python_on_this_host() {
+    let mut calls = vec![call("gethostname", vec![])];
+    for name in resolver_inputs() {
+        for func in [
+            "gethostbyname",
+            "gethostbyname_ex",
+            "gethostbyaddr",
+            "getfqdn",
+        ] {
+            calls.push(call(func, vec![json!(name)]));
+        }
+    }
+    let t = Instant::now();
+    let n = compare_live(&calls);
+    eprintln!("resolver: {n} calls compared in {:?}", t.elapsed());
+}
+
+#[test]
+fn unknown_names_fail_fast_and_like_python() {
+    // Python: socket.gethostbyname('testname')  →  gaierror [Errno -2]
+    let t = Instant::now();
+    let err = socket::gethostbyname("testname").unwrap_err();
+    let took = t.elapsed();
+    eprintln!("unknown-name lookup took {took:?}");
+    assert_eq!(err.to_string(), "[Errno -2] Name or service not known");
+    assert_eq!(err.python_class(), "gaierror");
+    assert_eq!(err.errno(), Some(-2));
+    assert_eq!(
+        format!("{err:?}"),
+        "gaierror(-2, 'Name or service not known')"
+    );
+
+    // Python: socket.gethostbyaddr('192.0.2.1')  →  herror [Errno 1]
+    let err = socket::gethostbyaddr("192.0.2.1").unwrap_err();
+    assert_eq!(
+        (err.python_class(), err.to_string().as_str()),
+        ("herror", "[Errno 1] Unknown host")
+    );
+    // Python: socket.gethostbyname('a\0b')  →  TypeError
+    let err = socket::gethostbyname("a\0b").unwrap_err();
+    assert_eq!(err.python_class(), "TypeError");
+    assert_eq!(
+        err.to_string(),
+        "gethostbyname() argument 1 must be encoded string without null bytes, not str"
+    );
+}
+
+#[test]
+fn lesson_cells_read_like_python() {
+    // code-10/11: socket.gethostname(), socket.gethostbyname(host)
+    let host = socket::gethostname().unwrap();
+    assert!(socket::gethostbyname(&host).is_ok());
+    // code-19..21
+    assert_eq!(socket::getservbyname("ftp", None).unwrap(), 21);
+    assert_eq!(socket::getservbyname("http", None).unwrap(), 80);
+    assert_eq!(socket::getservbyname("telnet", Some("tcp")).unwrap(), 23);
+    // code-22
+    let urls: Vec<String> = [80, 443, 21, 70, 25, 143, 993, 110, 995]
+        .iter()
+        .map(|&p| format!("{}://example.com/", socket::getservbyport(p, None).unwrap()))
+        .collect();
+    assert_eq!(urls[0], "http://example.com/");
+    assert_eq!(urls[1], "https://example.com/");
+    // code-23..25
+    assert_eq!(socket::getprotobyname("tcp").unwrap(), 6);
+    assert_eq!(socket::getprotobyname("udp").unwrap(), 17);
+    assert_eq!(socket::getprotobyname("icmp").unwrap(), 1);
+    // code-32
+    assert_eq!(
+        format!("{:?}", socket::getattr("AF_INET").unwrap()),
+        "<AddressFamily.AF_INET: 2>"
+    );
+    // code-33
+    let packed = socket::inet_aton("203.249.39.46").unwrap();
+    assert_eq!(socket::inet_ntoa(&packed).unwrap(), "203.249.39.46");
+    // code-34..36
+    let a: u16 = 1234;
+    let b = socket::htons(a);
+    assert_eq!(socket::ntohs(b), a);
+    assert_eq!(b, a.to_be());
+}
+
+fn vectors() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/socket.json");
+    serde_json::from_str(&std::fs::read_to_string(path).expect("socket.json")).expect("JSON")
+}
+
+#[test]
+fn conversions_match_committed_vectors() {
+    let v = vectors();
+    let mut n = 0;
+    for case in v["inet_aton"].as_array().unwrap() {
+        let got = rust_eval("inet_aton", &[case[0].clone()]);
+        assert_eq!(got, case[1], "inet_aton({:?})", case[0]);
+        n += 1;
+    }
+    for case in v["inet_pton"].as_array().unwrap() {
+        let got = rust_eval("inet_pton", &[case[0].clone(), case[1].clone()]);
+        assert_eq!(got, case[2], "inet_pton({}, {:?})", case[0], case[1]);
+        n += 1;
+    }
+    for case in v["inet_ntop"].as_array().unwrap() {
+        let got = rust_eval("inet_ntop", &[case[0].clone(), case[1].clone()]);
+        assert_eq!(got, case[2], "inet_ntop({}, {})", case[0], case[1]);
+        n += 1;
+    }
+    for case in v["inet_ntoa"].as_array().unwrap() {
+        let got = rust_eval("inet_ntoa", &[case[0].clone()]);
+        assert_eq!(got, case[1], "inet_ntoa({})", case[0]);
+        n += 1;
+    }
+    assert!(n > 600);
+}
+
+#[test]
+fn inet_aton_matches_live_python() {
+    // glibc decides these, so any Python on this machine is a fair judge.
+    let v = vectors();
+    let calls: Vec<_> = v["inet_aton"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| call("inet_aton", vec![c[0].clone()]))
+        .collect();
+    compare_live(&calls);
+}
+
+/// `[name, value]` pairs and help lines of an enum, from Python 3.13 live
+/// when present, else from the committed vectors.
+fn enum_reference(enum_name: &str, key: &str) -> (Value, Value) {
+    let v = vectors();
+    let from_vectors = (
+        v[format!("{key}_members")].clone(),
+        v[format!("{key}_help")].clone(),
+    );
+    let Some((env, true)) = python() else {
+        return from_vectors;
+    };
+    let script = format!(
+        "import json, pydoc, re, socket\n\
+         e = socket.{enum_name}\n\
+         t = pydoc.render_doc(e, renderer=pydoc.plaintext)\n\
+         print(json.dumps([[[m.name, int(m)] for m in e],\n\
+         [l for l in t.splitlines() if re.match(r' \\|  [A-Z0-9_]+ = <', l)]]))"
+    );
+    let out = Command::new("python3")
+        .envs(env)
+        .args(["-c", &script])
+        .output()
+        .expect("python runs");
+    let live: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        live[0], from_vectors.0,
+        "committed vectors are stale: rerun gen_socket.py"
+    );
+    (live[0].clone(), live[1].clone())
+}
+
+#[test]
+fn address_family_members_match_python() {
+    let (members, help) = enum_reference("AddressFamily", "address_family");
+    let ours: Vec<Value> = AddressFamily::members()
+        .iter()
+        .map(|m| json!([m.name().unwrap(), m.value()]))
+        .collect();
+    assert_eq!(Value::from(ours), members);
+    let help_lines: Vec<Value> = AddressFamily::help()
+        .lines()
+        .filter(|l| l.starts_with(" |  AF_"))
+        .map(Value::from)
+        .collect();
+    assert_eq!(Value::from(help_lines), help);
+}
+
+#[test]
+fn socket_kind_members_match_python() {
+    let (members, help) = enum_reference("SocketKind", "socket_kind");
+    let ours: Vec<Value> = SocketKind::members()
+        .iter()
+        .map(|m| json!([m.name().unwrap(), m.value()]))
+        .collect();
+    assert_eq!(Value::from(ours), members);
+    let help_lines: Vec<Value> = SocketKind::help()
+        .lines()
+        .filter(|l| l.starts_with(" |  SOCK_"))
+        .map(Value::from)
+        .collect();
+    assert_eq!(Value::from(help_lines), help);
+}
+
+#[test]
+fn getattr_matches_python_repr_and_str() {
+    for case in vectors()["getattr"].as_array().unwrap() {
+        let name = case[0].as_str().unwrap();
+        let c = socket::getattr(name).unwrap_or_else(|| panic!("getattr({name})"));
+        assert_eq!(format!("{c:?}"), case[1].as_str().unwrap(), "repr {name}");
+        assert_eq!(c.to_string(), case[2].as_str().unwrap(), "str {name}");
+    }
+    assert!(socket::getattr("NOT_A_CONSTANT").is_none());
+    assert_eq!(socket::AF_INET, AddressFamily::AF_INET);
+    assert_eq!(format!("{:?}", AddressFamily::from(99)), "99");
+}
