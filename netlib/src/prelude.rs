@@ -27,7 +27,7 @@
 // pub use crate::binascii::{self, hexlify, unhexlify};
 
 // socket
-// pub use crate::socket::{self, AddressFamily, SocketKind};
+pub use crate::socket::{self, AddressFamily, SocketKind};
 
 // urllib
 // pub use crate::urllib::{

@@ -60,15 +60,17 @@ fn setipaddr(name: &CStr, af: i32) -> Result<IpAddr, Error> {
         return Ok(IpAddr::V4(Ipv4Addr::BROADCAST));
     }
     // Numeric addresses skip the resolver, as in CPython.
-    if af == libc::AF_INET || af == libc::AF_UNSPEC {
-        if let Ok(Some(b)) = ffi::pton(libc::AF_INET, name) {
-            return Ok(IpAddr::V4(Ipv4Addr::new(b[0], b[1], b[2], b[3])));
-        }
+    if (af == libc::AF_INET || af == libc::AF_UNSPEC)
+        && let Ok(Some(b)) = ffi::pton(libc::AF_INET, name)
+    {
+        return Ok(IpAddr::V4(Ipv4Addr::new(b[0], b[1], b[2], b[3])));
     }
-    if (af == libc::AF_INET6 || af == libc::AF_UNSPEC) && !bytes.contains(&b'%') {
-        if let Ok(Some(b)) = ffi::pton(libc::AF_INET6, name) {
-            return Ok(IpAddr::V6(Ipv6Addr::from(b)));
-        }
+    // A scope id (`%eth0`) needs getaddrinfo to map the interface name.
+    if (af == libc::AF_INET6 || af == libc::AF_UNSPEC)
+        && !bytes.contains(&b'%')
+        && let Ok(Some(b)) = ffi::pton(libc::AF_INET6, name)
+    {
+        return Ok(IpAddr::V6(Ipv6Addr::from(b)));
     }
     // The idna step leaves ASCII only, so this conversion cannot fail.
     let host = name.to_str().map_err(|_| {
