@@ -18,10 +18,11 @@
 // Each section belongs to the module it names; keep them in this order.
 
 // ipaddress
-// pub use crate::ipaddress::{
-//     self, IpAddress, IpInterface, IpNetwork, Ipv4Address, Ipv4Interface, Ipv4Network, Ipv6Address,
-//     Ipv6Interface, Ipv6Network, ip_address, ip_interface, ip_network, ip_network_loose,
-// };
+pub use crate::ipaddress::{
+    self, IntoIpAddress, IpAddress, IpInterface, IpNetwork, Ipv4Address, Ipv4Interface,
+    Ipv4Network, Ipv6Address, Ipv6Interface, Ipv6Network, ip_address, ip_interface, ip_network,
+    ip_network_loose,
+};
 
 // binascii
 // pub use crate::binascii::{self, hexlify, unhexlify};

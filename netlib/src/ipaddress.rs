@@ -1,1 +1,0 @@
-//! Python's `ipaddress` module. (Being written.)
