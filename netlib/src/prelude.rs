@@ -25,13 +25,16 @@ pub use crate::ipaddress::{
 };
 
 // binascii
-// pub use crate::binascii::{self, hexlify, unhexlify};
+pub use crate::binascii::{self, hexlify, unhexlify};
 
 // socket
 pub use crate::socket::{self, AddressFamily, SocketKind};
 
 // urllib
-// pub use crate::urllib::{
-//     self,
-//     parse::{ParseResult, SplitResult, urljoin, urlparse, urlsplit, urlunparse},
-// };
+pub use crate::urllib::{
+    self,
+    parse::{
+        ParseResult, SplitResult, quote, unquote, urljoin, urlparse, urlsplit, urlunparse,
+        urlunsplit,
+    },
+};

@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+mod nonprintable;
+
 /// `repr(s)` for a Python `str`: single quotes unless the text holds a `'`
 /// and no `"`, with CPython's escapes for non-printable characters.
 pub(crate) fn str_repr(s: &str) -> String {
@@ -72,44 +74,22 @@ pub(crate) fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-/// CPython's `str.isprintable()` for one character. Rust has no Unicode
-/// category table in std, so this covers the categories CPython escapes
-/// (Cc, Cf, Zl, Zp, Zs other than space, surrogates cannot occur in `str`)
-/// for the code points met in practice; unassigned code points are kept.
+/// CPython 3.13's `str.isprintable()` for one character, from the Unicode
+/// 15.1 table CPython itself uses (Rust's std has no category table, and its
+/// own Unicode version differs).
 fn is_printable(c: char) -> bool {
     let n = c as u32;
-    if c.is_control() {
-        return false;
-    }
-    !matches!(
-        n,
-        0xa0 | 0xad
-            | 0x600..=0x605
-            | 0x61c
-            | 0x6dd
-            | 0x70f
-            | 0x890..=0x891
-            | 0x8e2
-            | 0x1680
-            | 0x180e
-            | 0x2000..=0x200f
-            | 0x2028..=0x202f
-            | 0x205f..=0x2064
-            | 0x2066..=0x206f
-            | 0x3000
-            | 0xd800..=0xdfff
-            | 0xe000..=0xf8ff
-            | 0xfeff
-            | 0xfff9..=0xfffb
-            | 0x110bd
-            | 0x110cd
-            | 0x13430..=0x1343f
-            | 0x1bca0..=0x1bca3
-            | 0x1d173..=0x1d17a
-            | 0xe0001
-            | 0xe0020..=0xe007f
-            | 0xf0000..=0x10ffff
-    )
+    nonprintable::NON_PRINTABLE
+        .binary_search_by(|&(lo, hi)| {
+            if hi < n {
+                std::cmp::Ordering::Less
+            } else if lo > n {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_err()
 }
 
 #[cfg(test)]
@@ -124,5 +104,11 @@ mod tests {
         assert_eq!(str_repr("\x00\n\u{7f}é\u{200b}"), "'\\x00\\n\\x7fé\\u200b'");
         assert_eq!(bytes_repr(b"\xc0\xa8\x00\x0f"), "b'\\xc0\\xa8\\x00\\x0f'");
         assert_eq!(bytes_repr(b"ab'"), "b\"ab'\"");
+        // Unassigned (U+0378), private use (U+E000), Zs (U+3000), Cf (U+200B).
+        assert_eq!(
+            str_repr("\u{378}\u{e000}\u{3000}\u{200b} \u{ac00}"),
+            "'\\u0378\\ue000\\u3000\\u200b \u{ac00}'"
+        );
+        assert_eq!(str_repr("\u{10ffff}\u{1f600}"), "'\\U0010ffff\u{1f600}'");
     }
 }

@@ -1,0 +1,434 @@
+//! Splitting a URL into its parts and joining the parts back.
+
+use super::error::{Error, ErrorKind};
+use super::netloc_check::{check_bracketed_host, check_netloc_nfkc};
+use super::result::{DefragResult, ParseResult, SplitResult};
+
+/// Schemes whose URLs `urljoin` resolves relative references against.
+pub(super) const USES_RELATIVE: &[&str] = &[
+    "", "ftp", "http", "gopher", "nntp", "imap", "wais", "file", "https", "shttp", "mms",
+    "prospero", "rtsp", "rtsps", "rtspu", "sftp", "svn", "svn+ssh", "ws", "wss",
+];
+
+/// Schemes whose URLs carry a `//netloc`.
+pub(super) const USES_NETLOC: &[&str] = &[
+    "",
+    "ftp",
+    "http",
+    "gopher",
+    "nntp",
+    "telnet",
+    "imap",
+    "wais",
+    "file",
+    "mms",
+    "https",
+    "shttp",
+    "snews",
+    "prospero",
+    "rtsp",
+    "rtsps",
+    "rtspu",
+    "rsync",
+    "svn",
+    "svn+ssh",
+    "sftp",
+    "nfs",
+    "git",
+    "git+ssh",
+    "ws",
+    "wss",
+    "itms-services",
+];
+
+/// Schemes whose last path segment may carry `;params`.
+const USES_PARAMS: &[&str] = &[
+    "", "ftp", "hdl", "prospero", "http", "imap", "https", "shttp", "rtsp", "rtsps", "rtspu",
+    "sip", "sips", "mms", "sftp", "tel",
+];
+
+/// WHATWG's "C0 control or space": U+0000 to U+0020.
+fn is_c0_or_space(c: char) -> bool {
+    c <= ' '
+}
+
+/// WHATWG removes tab and newlines anywhere in a URL; so does Python.
+fn remove_unsafe(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
+        .collect()
+}
+
+fn is_scheme_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')
+}
+
+/// Split `url` into five parts, as Python's `urlsplit(url)` does.
+///
+/// Leading C0 controls and spaces are stripped, tabs and newlines removed
+/// everywhere; the scheme is lower-cased; nothing else is normalised.
+///
+/// ```
+/// use netlib::urllib::parse::urlsplit;
+/// // Python: urlsplit('https://user@[::1]:8443/p;x?q=1#top')
+/// let s = urlsplit("https://user@[::1]:8443/p;x?q=1#top")?;
+/// assert_eq!((s.scheme.as_str(), s.netloc.as_str()), ("https", "user@[::1]:8443"));
+/// assert_eq!((s.path.as_str(), s.query.as_str(), s.fragment.as_str()), ("/p;x", "q=1", "top"));
+/// assert_eq!(s.port()?, Some(8443));
+/// # Ok::<(), netlib::urllib::parse::Error>(())
+/// ```
+pub fn urlsplit(url: &str) -> Result<SplitResult, Error> {
+    urlsplit_with(url, "", true)
+}
+
+/// `urlsplit(url, scheme, allow_fragments)`: `scheme` is used when `url`
+/// has none; with `allow_fragments` false a `#` stays in the path or query.
+///
+/// ```
+/// use netlib::urllib::parse::urlsplit_with;
+/// // Python: urlsplit('//host/p#f', 'https', allow_fragments=False)
+/// let s = urlsplit_with("//host/p#f", "https", false)?;
+/// assert_eq!(s.geturl(), "https://host/p#f");
+/// assert_eq!(s.path, "/p#f");
+/// # Ok::<(), netlib::urllib::parse::Error>(())
+/// ```
+#[doc(alias = "urlsplit")]
+pub fn urlsplit_with(url: &str, scheme: &str, allow_fragments: bool) -> Result<SplitResult, Error> {
+    let url = remove_unsafe(url.trim_start_matches(is_c0_or_space));
+    let mut scheme = remove_unsafe(scheme.trim_matches(is_c0_or_space));
+    let mut rest = url.as_str();
+
+    if let Some(colon) = rest.find(':') {
+        let candidate = &rest[..colon];
+        let starts_alpha = candidate
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic());
+        if starts_alpha && candidate.bytes().all(is_scheme_char) {
+            scheme = candidate.to_ascii_lowercase();
+            rest = &rest[colon + 1..];
+        }
+    }
+
+    let mut netloc = "";
+    if let Some(after) = rest.strip_prefix("//") {
+        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        netloc = &after[..end];
+        rest = &after[end..];
+        let open = netloc.contains('[');
+        let close = netloc.contains(']');
+        if open != close {
+            return Err(Error::new(ErrorKind::InvalidIpv6Url, "Invalid IPv6 URL"));
+        }
+        if let Some((_, bracketed)) = netloc.split_once('[') {
+            let host = bracketed.split_once(']').map_or(bracketed, |(h, _)| h);
+            check_bracketed_host(host)?;
+        }
+    }
+
+    let mut fragment = "";
+    if allow_fragments && let Some((before, after)) = rest.split_once('#') {
+        rest = before;
+        fragment = after;
+    }
+    let mut query = "";
+    if let Some((before, after)) = rest.split_once('?') {
+        rest = before;
+        query = after;
+    }
+    check_netloc_nfkc(netloc)?;
+    Ok(SplitResult {
+        scheme,
+        netloc: netloc.to_owned(),
+        path: rest.to_owned(),
+        query: query.to_owned(),
+        fragment: fragment.to_owned(),
+    })
+}
+
+/// Split `url` into six parts, as Python's `urlparse(url)` does: like
+/// [`urlsplit`], and the last path segment's `;params` go to `params` for
+/// the schemes that use them (`http`, `https`, `ftp`, none, …).
+///
+/// ```
+/// use netlib::urllib::parse::urlparse;
+/// // Python: o = urlparse('http://www.cwi.nl:80/%7Eguido/Python.html')
+/// let o = urlparse("http://www.cwi.nl:80/%7Eguido/Python.html")?;
+/// assert_eq!(o.scheme, "http");     // Python: o.scheme
+/// assert_eq!(o.port()?, Some(80));  // Python: o.port
+/// assert_eq!(o.path, "/%7Eguido/Python.html");
+/// // Python: urlparse('http://h/a;x/b;y?q').params  ->  'y'
+/// assert_eq!(urlparse("http://h/a;x/b;y?q")?.params, "y");
+/// # Ok::<(), netlib::urllib::parse::Error>(())
+/// ```
+pub fn urlparse(url: &str) -> Result<ParseResult, Error> {
+    urlparse_with(url, "", true)
+}
+
+/// `urlparse(url, scheme, allow_fragments)`; see [`urlsplit_with`].
+///
+/// ```
+/// use netlib::urllib::parse::urlparse_with;
+/// // Python: urlparse('path;p?q#f', 'http', False)
+/// let o = urlparse_with("path;p?q#f", "http", false)?;
+/// assert_eq!((o.scheme.as_str(), o.path.as_str(), o.params.as_str()), ("http", "path", "p"));
+/// assert_eq!((o.query.as_str(), o.fragment.as_str()), ("q#f", ""));
+/// # Ok::<(), netlib::urllib::parse::Error>(())
+/// ```
+#[doc(alias = "urlparse")]
+pub fn urlparse_with(url: &str, scheme: &str, allow_fragments: bool) -> Result<ParseResult, Error> {
+    let split = urlsplit_with(url, scheme, allow_fragments)?;
+    let (path, params) = if USES_PARAMS.contains(&split.scheme.as_str()) {
+        split_params(&split.path)
+    } else {
+        (split.path.as_str(), "")
+    };
+    Ok(ParseResult {
+        path: path.to_owned(),
+        params: params.to_owned(),
+        scheme: split.scheme,
+        netloc: split.netloc,
+        query: split.query,
+        fragment: split.fragment,
+    })
+}
+
+/// Python's `_splitparams`: `;params` of the last segment only.
+fn split_params(path: &str) -> (&str, &str) {
+    let from = path.rfind('/').unwrap_or(0);
+    match path[from..].find(';') {
+        Some(i) => (&path[..from + i], &path[from + i + 1..]),
+        None => (path, ""),
+    }
+}
+
+/// Anything [`urlunparse`] can join: a [`ParseResult`] or six strings (an
+/// array or a tuple), in Python's order. Python takes any 6-item iterable.
+///
+/// ```
+/// use netlib::urllib::parse::{ParseParts, urlparse};
+/// // Python: tuple(urlparse('http://h/p;x?q#f'))
+/// let o = urlparse("http://h/p;x?q#f")?;
+/// assert_eq!(o.parse_parts(), ["http", "h", "/p", "x", "q", "f"]);
+/// # Ok::<(), netlib::urllib::parse::Error>(())
+/// ```
+pub trait ParseParts {
+    /// `(scheme, netloc, path, params, query, fragment)`.
+    ///
+    /// ```
+    /// use netlib::urllib::parse::ParseParts;
+    /// // Python: scheme, netloc, path, params, query, fragment = ('http', 'h', '/', '', 'q', '')
+    /// assert_eq!(("http", "h", "/", "", "q", "").parse_parts()[4], "q");
+    /// ```
+    fn parse_parts(&self) -> [&str; 6];
+}
+
+/// Anything [`urlunsplit`] can join: a [`SplitResult`] or five strings.
+///
+/// ```
+/// use netlib::urllib::parse::{SplitParts, urlsplit};
+/// // Python: tuple(urlsplit('http://h/p;x?q#f'))
+/// let s = urlsplit("http://h/p;x?q#f")?;
+/// assert_eq!(s.split_parts(), ["http", "h", "/p;x", "q", "f"]);
+/// # Ok::<(), netlib::urllib::parse::Error>(())
+/// ```
+pub trait SplitParts {
+    /// `(scheme, netloc, path, query, fragment)`.
+    ///
+    /// ```
+    /// use netlib::urllib::parse::SplitParts;
+    /// // Python: scheme, netloc, path, query, fragment = ['ftp', 'h', '/f', '', '']
+    /// assert_eq!(["ftp", "h", "/f", "", ""].split_parts()[0], "ftp");
+    /// ```
+    fn split_parts(&self) -> [&str; 5];
+}
+
+impl ParseParts for ParseResult {
+    fn parse_parts(&self) -> [&str; 6] {
+        [
+            &self.scheme,
+            &self.netloc,
+            &self.path,
+            &self.params,
+            &self.query,
+            &self.fragment,
+        ]
+    }
+}
+
+impl SplitParts for SplitResult {
+    fn split_parts(&self) -> [&str; 5] {
+        [
+            &self.scheme,
+            &self.netloc,
+            &self.path,
+            &self.query,
+            &self.fragment,
+        ]
+    }
+}
+
+impl<T: ParseParts + ?Sized> ParseParts for &T {
+    fn parse_parts(&self) -> [&str; 6] {
+        (**self).parse_parts()
+    }
+}
+
+impl<T: SplitParts + ?Sized> SplitParts for &T {
+    fn split_parts(&self) -> [&str; 5] {
+        (**self).split_parts()
+    }
+}
+
+impl<S: AsRef<str>> ParseParts for [S; 6] {
+    fn parse_parts(&self) -> [&str; 6] {
+        self.each_ref().map(AsRef::as_ref)
+    }
+}
+
+impl<S: AsRef<str>> SplitParts for [S; 5] {
+    fn split_parts(&self) -> [&str; 5] {
+        self.each_ref().map(AsRef::as_ref)
+    }
+}
+
+impl<A, B, C, D, E, F> ParseParts for (A, B, C, D, E, F)
+where
+    A: AsRef<str>,
+    B: AsRef<str>,
+    C: AsRef<str>,
+    D: AsRef<str>,
+    E: AsRef<str>,
+    F: AsRef<str>,
+{
+    fn parse_parts(&self) -> [&str; 6] {
+        [
+            self.0.as_ref(),
+            self.1.as_ref(),
+            self.2.as_ref(),
+            self.3.as_ref(),
+            self.4.as_ref(),
+            self.5.as_ref(),
+        ]
+    }
+}
+
+impl<A, B, C, D, E> SplitParts for (A, B, C, D, E)
+where
+    A: AsRef<str>,
+    B: AsRef<str>,
+    C: AsRef<str>,
+    D: AsRef<str>,
+    E: AsRef<str>,
+{
+    fn split_parts(&self) -> [&str; 5] {
+        [
+            self.0.as_ref(),
+            self.1.as_ref(),
+            self.2.as_ref(),
+            self.3.as_ref(),
+            self.4.as_ref(),
+        ]
+    }
+}
+
+/// Join six parts into a URL, as Python's `urlunparse(parts)`: `params`
+/// goes after a `;`, empty query and fragment leave no `?`/`#`.
+///
+/// ```
+/// use netlib::urllib::parse::urlunparse;
+/// // Python: urlunparse(('http', 'www.cwi.nl:80', '/%7Eguido/Python.html', '', '', ''))
+/// assert_eq!(
+///     urlunparse(("http", "www.cwi.nl:80", "/%7Eguido/Python.html", "", "", "")),
+///     "http://www.cwi.nl:80/%7Eguido/Python.html"
+/// );
+/// // Python: urlunparse(['http', 'h', 'p', 'x', 'q', ''])  ->  'http://h/p;x?q'
+/// assert_eq!(urlunparse(["http", "h", "p", "x", "q", ""]), "http://h/p;x?q");
+/// ```
+pub fn urlunparse(parts: impl ParseParts) -> String {
+    let [scheme, netloc, path, params, query, fragment] = parts.parse_parts();
+    if params.is_empty() {
+        urlunsplit([scheme, netloc, path, query, fragment])
+    } else {
+        let path = format!("{path};{params}");
+        urlunsplit([scheme, netloc, &path, query, fragment])
+    }
+}
+
+/// Join five parts into a URL, as Python's `urlunsplit(parts)`.
+///
+/// ```
+/// use netlib::urllib::parse::urlunsplit;
+/// // Python: urlunsplit(('https', 'host', 'a/b', 'q=1', ''))  ->  'https://host/a/b?q=1'
+/// assert_eq!(urlunsplit(("https", "host", "a/b", "q=1", "")), "https://host/a/b?q=1");
+/// // Python: urlunsplit(('file', '', '/tmp/x', '', ''))  ->  'file:///tmp/x'
+/// assert_eq!(urlunsplit(["file", "", "/tmp/x", "", ""]), "file:///tmp/x");
+/// ```
+pub fn urlunsplit(parts: impl SplitParts) -> String {
+    let [scheme, netloc, path, query, fragment] = parts.split_parts();
+    let mut url = String::with_capacity(
+        scheme.len() + netloc.len() + path.len() + query.len() + fragment.len() + 6,
+    );
+    if !scheme.is_empty() {
+        url.push_str(scheme);
+        url.push(':');
+    }
+    if !netloc.is_empty() {
+        url.push_str("//");
+        url.push_str(netloc);
+        if !path.is_empty() && !path.starts_with('/') {
+            url.push('/');
+        }
+    } else if path.starts_with("//")
+        || (!scheme.is_empty()
+            && USES_NETLOC.contains(&scheme)
+            && (path.is_empty() || path.starts_with('/')))
+    {
+        // An empty netloc must still be written when the path would
+        // otherwise be read back as one, or the scheme expects one.
+        url.push_str("//");
+    }
+    url.push_str(path);
+    if !query.is_empty() {
+        url.push('?');
+        url.push_str(query);
+    }
+    if !fragment.is_empty() {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    url
+}
+
+/// Split off the fragment, as Python's `urldefrag(url)`. Only a URL with a
+/// `#` is re-parsed (and so can fail); its other parts come back through
+/// `urlunparse`, which may drop an empty `?`.
+///
+/// ```
+/// use netlib::urllib::parse::urldefrag;
+/// // Python: urldefrag('http://a/b?#')  ->  DefragResult(url='http://a/b', fragment='')
+/// let d = urldefrag("http://a/b?#")?;
+/// assert_eq!((d.url.as_str(), d.fragment.as_str()), ("http://a/b", ""));
+/// # Ok::<(), netlib::urllib::parse::Error>(())
+/// ```
+pub fn urldefrag(url: &str) -> Result<DefragResult, Error> {
+    if !url.contains('#') {
+        return Ok(DefragResult {
+            url: url.to_owned(),
+            fragment: String::new(),
+        });
+    }
+    let parsed = urlparse(url)?;
+    let url = urlunparse([
+        parsed.scheme.as_str(),
+        &parsed.netloc,
+        &parsed.path,
+        &parsed.params,
+        &parsed.query,
+        "",
+    ]);
+    Ok(DefragResult {
+        url,
+        fragment: parsed.fragment,
+    })
+}
