@@ -357,6 +357,42 @@ fn nfkc_netloc_check_matches_cpython_for_every_code_point() {
     report.finish("NFKC netloc check");
 }
 
+/// `hostname()` lower-cases every code point as CPython 3.13 (Unicode 15.1)
+/// does, although Rust's own tables are newer.
+#[test]
+fn hostname_lowercases_every_code_point_like_cpython() {
+    let v = vectors();
+    let lower: std::collections::HashMap<u32, &str> = v["lower_map"]
+        .as_array()
+        .expect("lower_map")
+        .iter()
+        .filter_map(|pair| {
+            let cp = u32::try_from(pair[0].as_u64()?).ok()?;
+            Some((cp, pair[1].as_str()?))
+        })
+        .collect();
+    let mut report = Report::default();
+    for c in (0..=0x10_ffff_u32).filter_map(char::from_u32) {
+        // Delimiters, removed characters and brackets do not stay in a host.
+        if "/?#@:[]\t\r\n%".contains(c) || c <= ' ' {
+            continue;
+        }
+        let url = format!("http://{c}/");
+        let Ok(split) = parse::urlsplit(&url) else {
+            continue;
+        };
+        let want = lower
+            .get(&(c as u32))
+            .map_or(c.to_string(), |l| (*l).to_owned());
+        report.eq(
+            &|| format!("hostname of U+{:04X}", c as u32),
+            split.hostname(),
+            Some(want),
+        );
+    }
+    report.finish("hostname lower-casing");
+}
+
 #[test]
 fn lesson_example() {
     // Python: o = urlparse('http://www.cwi.nl:80/%7Eguido/Python.html'); print(o)

@@ -26,13 +26,13 @@
 //! results are `String`s; functions that can raise return `Result`.
 //!
 //! Every function is checked against CPython 3.13 on over 2,000 URLs (CPython's
-//! own `test_urlparse` inputs among them). Known differences, listed in
+//! own `test_urlparse` inputs among them). Known differences, explained in
 //! `netlib/tests/vectors/urllib_parse_expected_differences.md`:
-//! `hostname()` lower-cases with Rust's Unicode tables, which are newer than
-//! CPython 3.13's Unicode 15.1, so 55 letters that 15.1 does not assign are
-//! lower-cased here and not in Python; bytes arguments (`urlparse(b'...')`)
-//! have no counterpart except [`quote_from_bytes`] and [`unquote_to_bytes`];
-//! quoting always uses UTF-8.
+//! bytes arguments (`urlparse(b'...')`) have no counterpart except
+//! [`quote_from_bytes`] and [`unquote_to_bytes`]; quoting always uses UTF-8.
+//! Where Rust's newer Unicode tables would differ from CPython 3.13's
+//! Unicode 15.1 (`hostname()` lower-casing, `repr()` escapes), netlib carries
+//! 15.1 tables generated from CPython.
 
 mod error;
 mod join;
@@ -41,6 +41,7 @@ mod query;
 mod quote;
 mod result;
 mod split;
+mod unassigned;
 
 pub use error::{Error, ErrorKind};
 pub use join::{urljoin, urljoin_with};

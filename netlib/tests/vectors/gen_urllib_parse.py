@@ -111,6 +111,9 @@ NETLOCS = [
     "xn--fiqs8s", "\u4f8b\u3048.jp", "\uff45xample.com", "\u00bd.example", "\u2460.com",
     "\u212b.example", "HOST.\u00c9X", "\u0130stanbul.tr", "\u03a3\u03a3.gr",
     "\u00df.de", "h\u200bst", "h\u0000st", "h%41st", "h st", "host\x7f",
+    # Letters Unicode 15.1 does not assign (Python keeps them) next to sigmas.
+    "\U00010d50X\u03a3\U00010d50\u03a3b", "A\u03a3\ua7cb", "\ua7cbA\u03a3\ua7dc\u03a3",
+    "A\u03a3\u200b", "A\u200b\u03a3", "\u03a3\u0301A\u03a3\u0301", "\u1c89.example",
 ]
 
 TRICKY = [
@@ -433,6 +436,16 @@ for cp in range(0x80, 0x110000):
         if "NFKC" in str(exc):
             nfkc_rejects.append(cp)
 
+# str.lower() as hostname applies it: every code point whose lower-case
+# form differs from itself, with that form.
+lower_map = []
+for cp in range(0x110000):
+    if 0xD800 <= cp <= 0xDFFF:
+        continue
+    c = chr(cp)
+    if c.lower() != c:
+        lower_map.append([cp, c.lower()])
+
 data = {
     "python": sys.version.split()[0],
     "unicode": unicodedata.unidata_version,
@@ -445,6 +458,7 @@ data = {
     "qsl": qsl_cases,
     "urlencode": urlencode_cases,
     "nfkc_rejects": nfkc_rejects,
+    "lower_map": lower_map,
 }
 
 
@@ -454,7 +468,7 @@ def dump(data):
     items = list(data.items())
     for i, (key, value) in enumerate(items):
         comma = "," if i < len(items) - 1 else ""
-        if isinstance(value, list) and value and isinstance(value[0], dict):
+        if isinstance(value, list) and value and isinstance(value[0], (dict, list)):
             lines.append(f" {json.dumps(key)}: [")
             lines.extend(f"  {json.dumps(v, ensure_ascii=True)}" + ("," if j < len(value) - 1 else "")
                          for j, v in enumerate(value))
