@@ -6,7 +6,7 @@
 //! [`ipnet`], [`hex`], [`url`], [`dns-lookup`](dns_lookup) and the C resolver, and
 //! returns **the same values CPython 3.13 gives** on the same machine:
 //!
-//! ```ignore
+//! ```
 //! use netlib::prelude::*;
 //!
 //! // Python: ipaddress.ip_address('192.0.0.1')

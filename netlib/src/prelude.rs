@@ -3,7 +3,7 @@
 //! The `Rust (netlib)` kernel runs `use netlib::prelude::*;` at start, so a
 //! cell reads like the Python it replaces:
 //!
-//! ```ignore
+//! ```
 //! use netlib::prelude::*;
 //!
 //! // Python: binascii.hexlify(ipaddress.ip_address('192.168.0.15').packed)
