@@ -23,7 +23,32 @@ EVCXR_TOML = """\
 opt_level = "0"
 """
 
-PRELUDE = "use netlib::prelude::*;\n"
+PRELUDE = """\
+use netlib::prelude::*;
+
+// Runs each time a cell's library is loaded (evcxr re-emits prelude items into
+// every cell). evcxr reads the cell process's stdout in step with the cell but
+// its stderr on another thread, so stderr lines (the error text of a `?`, panic
+// messages, eprintln!) arrived after the cell had finished, in the next cell,
+// or never (evcxr#353). Sending stderr into stdout keeps them with their cell.
+// The panic backtrace shows evcxr's generated frames only, so it is off.
+#[used]
+#[unsafe(link_section = ".init_array")]
+static NETLESSONS_CELL_SETUP: extern "C" fn() = {
+    extern "C" fn cell_setup() {
+        unsafe extern "C" {
+            fn dup2(oldfd: i32, newfd: i32) -> i32;
+        }
+        // SAFETY: runs while the cell library loads, before any cell code and
+        // its threads; fd 1 is evcxr's pipe, open for the process's life.
+        unsafe {
+            dup2(1, 2);
+            std::env::set_var("RUST_BACKTRACE", "0");
+        }
+    }
+    cell_setup
+};
+"""
 
 
 def write(path, text):

@@ -1,0 +1,231 @@
+"""The Rust (netlib) kernel, started for real through jupyter_client.
+
+Needs ./kernel-setup/install to have run (./kernel-setup/test does that first).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from jupyter_client.kernelspec import KernelSpecManager
+
+from kernel_helpers import KERNEL_HOME, ROOT, Kernel, compiled_crates, copy_netlib, make_kernel_home
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    with Kernel() as k:
+        yield k
+
+
+def rebuilt_dependencies(log: str) -> list[str]:
+    # netlib itself may rebuild when its sources changed after the install;
+    # its dependencies never should.
+    return [c for c in compiled_crates(log) if c != "netlib"]
+
+
+# --- the kernelspec -----------------------------------------------------------
+
+
+def test_kernelspec_is_registered_inside_the_venv_only():
+    ksm = KernelSpecManager()
+    spec = ksm.get_kernel_spec("rust-netlib")
+    assert spec.display_name == "Rust (netlib)"
+    assert spec.language == "rust"
+    assert spec.interrupt_mode == "message"
+    resource_dir = Path(spec.resource_dir).resolve()
+    assert resource_dir == (Path(sys.prefix) / "share" / "jupyter" / "kernels" / "rust-netlib").resolve()
+    for logo in ("logo-32x32.png", "logo-64x64.png", "logo-svg.svg"):
+        assert (resource_dir / logo).is_file(), logo
+    assert Path(spec.argv[1]) == ROOT / "kernel-setup" / "kernel" / "launch.py"
+    # Nothing written into the user's own Jupyter dirs.
+    from jupyter_core.paths import jupyter_data_dir
+
+    assert not (Path(jupyter_data_dir()) / "kernels" / "rust-netlib").exists()
+
+
+def test_evcxr_config_preloads_this_checkouts_netlib():
+    config = KERNEL_HOME / "config"
+    assert (config / "init.evcxr").read_text() == f':dep netlib = {{ path = "{ROOT / "netlib"}" }}\n'
+    assert (config / "prelude.rs").read_text().startswith("use netlib::prelude::*;\n")
+    toml = (config / "evcxr.toml").read_text()
+    assert "tmpdir" not in re.sub(r"#.*", "", toml), "each kernel gets its tmpdir from the launcher"
+
+
+# --- cells using netlib ---------------------------------------------------------
+
+
+def test_ipv4_address(kernel):
+    r = kernel.execute('let a = ip_address("192.0.0.1")?;\nprintln!("{a} {a:?} version={}", a.version());')
+    assert r.status == "ok", r.text
+    assert r.stdout == "192.0.0.1 IPv4Address('192.0.0.1') version=4\n"
+
+
+def test_ipv6_address_as_last_expression(kernel):
+    r = kernel.execute('ip_address("2001:DB8::1")?')
+    assert r.status == "ok", r.text
+    assert r.results == ["IPv6Address('2001:db8::1')"]
+
+
+def test_hexlify_of_packed_address(kernel):
+    r = kernel.execute('hexlify(&ip_address("192.168.0.15")?.packed())')
+    assert r.status == "ok", r.text
+    assert r.results == ['"c0a8000f"']
+
+
+def test_question_mark_shows_pythons_error_text(kernel):
+    r = kernel.execute('ip_address("300.1.1.1")?')
+    # evcxr prints the error's Display (the reply stays "ok"); the prelude puts
+    # stderr in the cell's stdout so that the line cannot go missing.
+    assert r.stdout == "'300.1.1.1' does not appear to be an IPv4 or IPv6 address\n", r
+
+
+def test_stderr_lines_stay_with_their_cell(kernel):
+    for _ in range(3):
+        r = kernel.execute('eprintln!("to stderr");\nprintln!("to stdout");')
+        assert r.status == "ok"
+        assert r.stdout == "to stderr\nto stdout\n", r
+
+
+def test_variables_persist_between_cells(kernel):
+    assert kernel.execute('let net = ip_network("192.168.0.0/24")?;').status == "ok"
+    r = kernel.execute("println!(\"{}\", net.num_addresses());")
+    assert r.status == "ok", r.text
+    assert r.stdout.strip() == "256"
+
+
+def test_compile_error_is_shown_and_kernel_goes_on(kernel):
+    r = kernel.execute("let x: u8 = \"not a number\";")
+    assert r.status == "error"
+    assert "mismatched types" in r.text
+    assert kernel.execute('println!("still here");').stdout == "still here\n"
+
+
+def test_panic_leaves_the_kernel_alive(kernel):
+    r = kernel.execute('let before = 41;\npanic!("boom from a cell");')
+    # evcxr catches the panic (the reply stays "ok") and shows its message.
+    assert r.status == "ok"
+    assert "boom from a cell" in r.stdout, r
+    assert "stack backtrace" not in r.stdout, r
+    after = kernel.execute('println!("{}", 1 + 1);')
+    assert after.status == "ok", after.text
+    assert after.stdout == "2\n"
+
+
+# --- slots, warm starts, restarts -------------------------------------------------
+
+
+def test_warm_start_does_not_rebuild_dependencies(kernel):
+    assert rebuilt_dependencies(kernel.log_text()) == [], kernel.log_text()
+
+
+def test_two_kernels_at_once_use_different_slots():
+    kernels: list[Kernel] = []
+    errors: list[BaseException] = []
+
+    def start():
+        try:
+            kernels.append(Kernel())
+        except BaseException as exc:  # reported below, with the kernel's log
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert not errors, errors
+        a, b = kernels
+        assert a.slot() and b.slot() and a.slot() != b.slot(), (a.slot(), b.slot())
+        # Interleaved cells: each kernel keeps its own variables.
+        assert a.execute('let who = ip_address("10.0.0.1")?;').status == "ok"
+        assert b.execute('let who = ip_address("::1")?;').status == "ok"
+        ra = a.execute('println!("{who:?}");')
+        rb = b.execute('println!("{who:?}");')
+        assert ra.stdout == "IPv4Address('10.0.0.1')\n", ra.text
+        assert rb.stdout == "IPv6Address('::1')\n", rb.text
+        for k in kernels:
+            assert rebuilt_dependencies(k.log_text()) == [], k.log_text()
+    finally:
+        for k in kernels:
+            k.__exit__(None, None, None)
+
+
+def dependency_artifacts(slot: str) -> dict[str, int]:
+    deps = Path(slot).glob("target/*/debug/deps/*.rlib")
+    return {p.name: p.stat().st_mtime_ns for p in deps if not p.name.startswith("libnetlib-")}
+
+
+def test_restart_keeps_working_and_starts_warm():
+    with Kernel() as k:
+        assert k.execute("let x = 1;").status == "ok"
+        slot = k.slot()
+        before = dependency_artifacts(slot)
+        assert before, f"no dependency artifacts in {slot}"
+        log_before = len(k.log_text())
+        k.restart()
+        r = k.execute('println!("{}", ip_address("127.0.0.1")?.is_loopback());')
+        assert r.status == "ok", r.text
+        assert r.stdout == "true\n"
+        # The variable is gone: it really was a new evcxr process.
+        assert k.execute("x").status == "error"
+        after_restart = k.log_text()[log_before:]
+        assert compiled_crates(after_restart) == [], after_restart
+        if k.slot() == slot:
+            assert dependency_artifacts(slot) == before
+
+
+# --- failures the student must be able to read --------------------------------------
+
+
+def test_broken_netlib_shows_the_compile_error_in_the_notebook(tmp_path):
+    netlib = copy_netlib(tmp_path / "netlib")
+    lib = netlib / "src" / "lib.rs"
+    lib.write_text(lib.read_text() + "\npub fn broken_on_purpose( {\n")
+    home = make_kernel_home(tmp_path / "home", netlib=netlib)
+    with Kernel(env={"NETLIB_KERNEL_HOME": str(home)}) as k:
+        r = k.execute('println!("{}", 1 + 1);')
+        assert r.status == "error"
+        assert r.errors[0]["ename"] == "KernelStartError"
+        text = r.text
+        assert "could not start" in text
+        assert "broken_on_purpose" in text or "unclosed delimiter" in text, text
+        assert "README.md" in text and "Troubleshooting" in text
+        # The same explanation is in the server's log.
+        assert "could not start the Rust kernel" in k.log_text()
+        # A second cell gets the same answer: the stand-in kernel stays up.
+        assert k.execute("1").errors[0]["ename"] == "KernelStartError"
+
+
+def test_missing_cargo_is_explained_in_the_notebook(tmp_path):
+    empty = tmp_path / "no-tools"
+    empty.mkdir()
+    home = make_kernel_home(tmp_path / "home", path=str(empty), copy_cache=False)
+    with Kernel(env={"NETLIB_KERNEL_HOME": str(home)}) as k:
+        r = k.execute("1 + 1")
+        assert r.status == "error"
+        assert "`cargo` was not found on the kernel's PATH" in r.text
+        assert "`rustc` was not found" in r.text
+        assert "./kernel-setup/install" in r.text
+
+
+def test_a_fixed_netlib_starts_after_restart(tmp_path):
+    netlib = copy_netlib(tmp_path / "netlib")
+    lib = netlib / "src" / "lib.rs"
+    good = lib.read_text()
+    lib.write_text(good + "\npub fn broken_on_purpose( {\n")
+    home = make_kernel_home(tmp_path / "home", netlib=netlib)
+    with Kernel(env={"NETLIB_KERNEL_HOME": str(home)}) as k:
+        assert k.execute("1").errors[0]["ename"] == "KernelStartError"
+        lib.write_text(good)
+        k.restart()
+        r = k.execute('println!("{:?}", ip_address("192.0.0.1")?);')
+        assert r.status == "ok", r.text + k.log_text()
+        assert r.stdout == "IPv4Address('192.0.0.1')\n"
