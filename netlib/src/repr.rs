@@ -79,6 +79,10 @@ pub(crate) fn bytes_repr(b: &[u8]) -> String {
 /// own Unicode version differs).
 fn is_printable(c: char) -> bool {
     let n = c as u32;
+    // Printable ASCII, most of what is printed, without the table search.
+    if (0x20..0x7f).contains(&n) {
+        return true;
+    }
     nonprintable::NON_PRINTABLE
         .binary_search_by(|&(lo, hi)| {
             if hi < n {

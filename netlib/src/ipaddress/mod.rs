@@ -57,6 +57,7 @@ mod special;
 mod text;
 
 pub use address::{IpAddress, Ipv4Address, Ipv6Address};
+use convert::Arg;
 pub use convert::IntoIpAddress;
 pub use error::{Error, ErrorKind};
 pub use interface::{IpInterface, Ipv4Interface, Ipv6Interface};
@@ -86,6 +87,19 @@ pub use network::{AddressCount, IpNetwork, Ipv4Network, Ipv6Network};
 /// ```
 pub fn ip_address(address: impl IntoIpAddress) -> Result<IpAddress, Error> {
     let arg = address.into_arg();
+    if let Arg::Text { text, .. } = &arg {
+        // The common case, a well-formed address, without the IPv4 error
+        // text that Python's order (IPv4 first) would build and drop for
+        // every IPv6 address; text with a ':' is never IPv4.
+        if let Some(v4) = parse::v4_quick(text) {
+            return Ok(IpAddress::V4(Ipv4Address::from(v4)));
+        }
+        if text.contains(':')
+            && let Ok(v6) = Ipv6Address::from_arg(&arg)
+        {
+            return Ok(IpAddress::V6(v6));
+        }
+    }
     if let Ok(v4) = Ipv4Address::from_arg(&arg) {
         return Ok(IpAddress::V4(v4));
     }

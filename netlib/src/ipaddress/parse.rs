@@ -42,8 +42,93 @@ fn parse_octet(octet: &str) -> Result<u8, String> {
     u8::try_from(value).map_err(|_| format!("Octet {value} (> 255) not permitted"))
 }
 
+/// The accepting half of [`v4_from_str`] without its error texts: `None`
+/// for anything it does not accept, so a caller that only wants to know
+/// (like `ip_address`, which tries IPv4 before IPv6) builds no message.
+/// It accepts nothing that `v4_from_str` rejects; on `None` the callers
+/// still run the full parser, which decides.
+pub(crate) fn v4_quick(text: &str) -> Option<u32> {
+    let mut value = 0u32;
+    let mut count = 0;
+    for octet in text.split('.') {
+        count += 1;
+        let digits = octet.as_bytes();
+        let leading_zero = digits.len() > 1 && digits.first() == Some(&b'0');
+        if count > 4 || !(1..=3).contains(&digits.len()) || leading_zero {
+            return None;
+        }
+        let mut n = 0u32;
+        for &d in digits {
+            if !d.is_ascii_digit() {
+                return None;
+            }
+            n = n * 10 + u32::from(d - b'0');
+        }
+        if n > 255 {
+            return None;
+        }
+        value = (value << 8) | n;
+    }
+    (count == 4).then_some(value)
+}
+
+/// The accepting half of [`v6_from_str`] (no scope id), like [`v4_quick`]:
+/// hextets of 1-4 hex digits, at most one `::` standing for at least one
+/// hextet, and a dotted IPv4 address as the last two.
+pub(crate) fn v6_quick(text: &str) -> Option<u128> {
+    let (mut hi, mut lo) = ([0u16; 8], [0u16; 8]);
+    let (hi_len, lo_len) = match text.split_once("::") {
+        None => (hextets(text, &mut hi, true).filter(|&n| n == 8)?, 0),
+        Some((_, tail)) if tail.contains("::") => return None,
+        Some((head, tail)) => {
+            let counts = (
+                hextets(head, &mut hi, false)?,
+                hextets(tail, &mut lo, true)?,
+            );
+            (counts.0 + counts.1 <= 7).then_some(counts)?
+        }
+    };
+    let mut value = 0u128;
+    for (i, &h) in hi.iter().take(hi_len).enumerate() {
+        value |= u128::from(h) << (16 * (7 - i));
+    }
+    for (i, &h) in lo.iter().take(lo_len).enumerate() {
+        value |= u128::from(h) << (16 * (lo_len - 1 - i));
+    }
+    Some(value)
+}
+
+/// The hextets of one side of a `::` (or of a whole address without one)
+/// into `out`; `dotted_tail` lets the last part be an IPv4 address.
+fn hextets(side: &str, out: &mut [u16; 8], dotted_tail: bool) -> Option<usize> {
+    if side.is_empty() {
+        return Some(0);
+    }
+    let mut n = 0;
+    let mut parts = side.split(':').peekable();
+    while let Some(part) = parts.next() {
+        if dotted_tail && parts.peek().is_none() && part.contains('.') {
+            let v4 = v4_quick(part)?;
+            *out.get_mut(n)? = (v4 >> 16) as u16;
+            *out.get_mut(n + 1)? = v4 as u16;
+            return Some(n + 2);
+        }
+        if !(1..=4).contains(&part.len()) || !part.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        *out.get_mut(n)? = u16::from_str_radix(part, 16).ok()?;
+        n += 1;
+    }
+    Some(n)
+}
+
 /// `_BaseV4._ip_int_from_string`: dotted decimal only, no `/` check.
 pub(crate) fn v4_from_str(text: &str) -> Result<u32, Error> {
+    v4_quick(text).map_or_else(|| v4_full(text), Ok)
+}
+
+/// [`v4_from_str`] with every error text; see [`v4_quick`].
+fn v4_full(text: &str) -> Result<u32, Error> {
     if text.is_empty() {
         return Err(Error::address("Address cannot be empty"));
     }
@@ -81,6 +166,11 @@ fn parse_hextet(hextet: &str) -> Result<u16, String> {
 
 /// `_BaseV6._ip_int_from_string`: no scope id, no `/`.
 pub(crate) fn v6_from_str(text: &str) -> Result<u128, Error> {
+    v6_quick(text).map_or_else(|| v6_full(text), Ok)
+}
+
+/// [`v6_from_str`] with every error text; see [`v6_quick`].
+fn v6_full(text: &str) -> Result<u128, Error> {
     const HEXTETS: usize = 8;
     if text.is_empty() {
         return Err(Error::address("Address cannot be empty"));
@@ -336,5 +426,87 @@ pub(crate) fn wide_int_text(negative: bool, carry: bool, low: u128) -> String {
         format!("-{magnitude}")
     } else {
         magnitude
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The quick parsers must accept exactly what the full ones accept, with
+    /// the same value (accepting less would only be slower; more, wrong).
+    fn same(text: &str) {
+        assert_eq!(v4_quick(text), v4_full(text).ok(), "IPv4 {text:?}");
+        assert_eq!(v6_quick(text), v6_full(text).ok(), "IPv6 {text:?}");
+    }
+
+    #[test]
+    fn quick_parsers_agree_on_edge_cases() {
+        for text in [
+            "",
+            ".",
+            "...",
+            "0.0.0.0",
+            "255.255.255.255",
+            "256.0.0.0",
+            "01.0.0.0",
+            "0.00.0.0",
+            "1.2.3",
+            "1.2.3.4.",
+            "1.2.3.4.5",
+            "١.2.3.4",
+            "+1.2.3.4",
+            "1.2.3.4/8",
+            ":",
+            "::",
+            ":::",
+            "::1",
+            "1::",
+            "1::2::3",
+            "::ffff:1.2.3.4",
+            "::1.2.3.4",
+            "1.2.3.4::",
+            "1:2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7::",
+            "::2:3:4:5:6:7:8",
+            "1:2:3:4:5:6:7:8::",
+            "1:2:3:4:5:6:7:8:9",
+            "1:2:3:4:5:6:1.2.3.4",
+            "1:2:3:4:5::1.2.3.4",
+            "1:2:3:4:5:6::1.2.3.4",
+            "1:2:3:4:5:6:7:1.2.3.4",
+            ":1:2:3:4:5:6:7",
+            "1:2:3:4:5:6:7:",
+            ":1::",
+            "::1:",
+            "12345::",
+            "+1::",
+            "g::",
+            "FFFF::ffff",
+            "0000:0:0:0:0:0:0:0001",
+            "1::01.2.3.4",
+            "1::1.2.3",
+            "1::1.2.3.4.5",
+            "fe80::1%eth0",
+            "1::2:3:4:5:6:7",
+        ] {
+            same(text);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn quick_parsers_agree(text in "[0-9a-fA-F:.]{0,24}") {
+            same(&text);
+        }
+
+        #[test]
+        fn quick_parsers_agree_on_near_addresses(
+            groups in proptest::collection::vec("[0-9a-f]{0,5}|[0-9]{1,3}(\\.[0-9]{1,3}){3}", 0..10),
+        ) {
+            same(&groups.join(":"));
+            same(&groups.join("."));
+        }
     }
 }
