@@ -1,5 +1,7 @@
 //! Splitting a URL into its parts and joining the parts back.
 
+use std::borrow::Cow;
+
 use super::error::{Error, ErrorKind};
 use super::netloc_check::{check_bracketed_host, check_netloc_nfkc};
 use super::result::{DefragResult, ParseResult, SplitResult};
@@ -53,7 +55,12 @@ fn is_c0_or_space(c: char) -> bool {
 }
 
 /// WHATWG removes tab and newlines anywhere in a URL; so does Python.
-fn remove_unsafe(s: &str) -> String {
+fn remove_unsafe(s: &str) -> Cow<'_, str> {
+    // Almost no URL has them: borrow rather than copy char by char.
+    // (A byte scan: an ASCII byte is never part of a longer UTF-8 char.)
+    if !s.bytes().any(|b| matches!(b, b'\t' | b'\r' | b'\n')) {
+        return Cow::Borrowed(s);
+    }
     s.chars()
         .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
         .collect()
@@ -95,8 +102,8 @@ pub fn urlsplit(url: &str) -> Result<SplitResult, Error> {
 #[doc(alias = "urlsplit")]
 pub fn urlsplit_with(url: &str, scheme: &str, allow_fragments: bool) -> Result<SplitResult, Error> {
     let url = remove_unsafe(url.trim_start_matches(is_c0_or_space));
-    let mut scheme = remove_unsafe(scheme.trim_matches(is_c0_or_space));
-    let mut rest = url.as_str();
+    let mut scheme = remove_unsafe(scheme.trim_matches(is_c0_or_space)).into_owned();
+    let mut rest = &*url;
 
     if let Some(colon) = rest.find(':') {
         let candidate = &rest[..colon];
@@ -112,7 +119,10 @@ pub fn urlsplit_with(url: &str, scheme: &str, allow_fragments: bool) -> Result<S
 
     let mut netloc = "";
     if let Some(after) = rest.strip_prefix("//") {
-        let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+        let end = after
+            .bytes()
+            .position(|b| matches!(b, b'/' | b'?' | b'#'))
+            .unwrap_or(after.len());
         netloc = &after[..end];
         rest = &after[end..];
         let open = netloc.contains('[');
@@ -178,14 +188,20 @@ pub fn urlparse(url: &str) -> Result<ParseResult, Error> {
 #[doc(alias = "urlparse")]
 pub fn urlparse_with(url: &str, scheme: &str, allow_fragments: bool) -> Result<ParseResult, Error> {
     let split = urlsplit_with(url, scheme, allow_fragments)?;
-    let (path, params) = if USES_PARAMS.contains(&split.scheme.as_str()) {
-        split_params(&split.path)
-    } else {
-        (split.path.as_str(), "")
-    };
+    let mut path = split.path;
+    let mut params = String::new();
+    if USES_PARAMS.contains(&split.scheme.as_str()) {
+        // In place: the path is already an owned copy.
+        let (before, after) = split_params(&path);
+        let (path_len, params_from) = (before.len(), path.len() - after.len());
+        if params_from > path_len {
+            params = path[params_from..].to_owned();
+            path.truncate(path_len);
+        }
+    }
     Ok(ParseResult {
-        path: path.to_owned(),
-        params: params.to_owned(),
+        path,
+        params,
         scheme: split.scheme,
         netloc: split.netloc,
         query: split.query,
