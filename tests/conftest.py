@@ -5,8 +5,6 @@ runs it first. Run them alone with: .venv/bin/python -m pytest tests/
 """
 
 import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -25,8 +23,8 @@ def pytest_report_header(config):
     import json
 
     evcxr = json.loads(launcher.read_text())["evcxr"]
-    version = subprocess.run([evcxr, "--version"], capture_output=True, text=True).stdout.strip()
-    return f"rust-netlib kernel: {version or 'evcxr_jupyter missing'} at {evcxr}"
+    state = "present" if os.access(evcxr, os.X_OK) else "MISSING"
+    return f"rust-netlib kernel: evcxr_jupyter {state} at {evcxr}, home {launcher.parent}"
 
 
 def pytest_collection_modifyitems(config, items):

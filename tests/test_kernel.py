@@ -196,7 +196,9 @@ def test_broken_netlib_shows_the_compile_error_in_the_notebook(tmp_path):
         assert r.errors[0]["ename"] == "KernelStartError"
         text = r.text
         assert "could not start" in text
-        assert "broken_on_purpose" in text or "unclosed delimiter" in text, text
+        assert "unclosed delimiter" in text, text
+        # cargo's report, with the place of the error, follows evcxr's one line.
+        assert "src/lib.rs:" in text and "pub fn broken_on_purpose( {" in text, text
         assert "README.md" in text and "Troubleshooting" in text
         # The same explanation is in the server's log.
         assert "could not start the Rust kernel" in k.log_text()

@@ -231,6 +231,37 @@ def explain_exit(code, stderr_tail):
     )
 
 
+def netlib_diagnostics(settings, home):
+    """cargo's own report on netlib, with file and line, which evcxr's one-line error lacks."""
+    try:
+        init = (home / "config" / "init.evcxr").read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    found = re.search(r'path\s*=\s*"([^"]+)"', init)
+    manifest = Path(found.group(1)) / "Cargo.toml" if found else None
+    cargo = shutil.which("cargo", path=settings.get("path", ""))
+    if not (manifest and manifest.is_file() and cargo):
+        return ""
+    log("asking cargo check for netlib's errors")
+    env = dict(os.environ, PATH=settings["path"])
+    try:
+        proc = subprocess.run(
+            [cargo, "check", "--lib", "--quiet", "--color", "never", "--manifest-path", str(manifest)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return f"\n\n(cargo check of netlib did not finish: {exc})"
+    if proc.returncode == 0:
+        return ""
+    lines = proc.stderr.strip().splitlines()
+    if len(lines) > 80:
+        lines = lines[:80] + ["[... more in: cargo check -p netlib]"]
+    return "\n\ncargo check of netlib says:\n\n" + "\n".join(lines)
+
+
 def run_evcxr(settings, home, slot, lock_fd, connection_file):
     env = dict(os.environ)
     env["EVCXR_CONFIG_DIR"] = str(home / "config")
@@ -305,7 +336,7 @@ def main():
         # 0: a shutdown request; < 0: a signal, sent by Jupyter or forwarded by us.
         sys.exit(0 if code == 0 else 128 - code)
     log(f"evcxr_jupyter exited with status {code} after {time.monotonic() - started:.1f} s")
-    serve_fallback(connection_file, explain_exit(code, stderr_tail))
+    serve_fallback(connection_file, explain_exit(code, stderr_tail) + netlib_diagnostics(settings, home))
 
 
 if __name__ == "__main__":
