@@ -130,7 +130,7 @@ def to_html(nb: nbformat.NotebookNode, base: Path) -> str:
     exporter = HTMLExporter(embed_images=True)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"path": str(base)}})
     body = _inline_remaining_images(body, base)
-    body = body.replace("<html>", '<html lang="ko">', 1)
+    body = re.sub(r"<html\b[^>]*>", '<html lang="ko">', body, count=1)
     return body.replace("</head>", KOREAN_FONT_CSS + "</head>", 1)
 
 
