@@ -80,11 +80,28 @@ def execute(path: Path, timeout: int = CELL_TIMEOUT) -> tuple[nbformat.NotebookN
             client.execute_cell(cell, index)
             cell_times[cell.get("id", str(index))] = time.monotonic() - t0
     finished = time.monotonic()
+    _renumber(nb)
     return nb, {
         "startup_s": ready - started,
         "cells": cell_times,
         "total_s": finished - started,
     }
+
+
+def _renumber(nb: nbformat.NotebookNode) -> None:
+    """Number executed cells 1, 2, … as a fresh "Run All" in Jupyter would.
+
+    evcxr's own counter starts at 2 (it counts its warm-up evaluation).
+    """
+    count = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code" or cell.get("execution_count") is None:
+            continue
+        count += 1
+        cell.execution_count = count
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "execute_result":
+                output["execution_count"] = count
 
 
 def cell_errors(nb: nbformat.NotebookNode) -> list[tuple[str, str]]:
