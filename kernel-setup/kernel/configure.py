@@ -23,6 +23,7 @@ EVCXR_TOML = """\
 opt_level = "0"
 """
 
+# In effect in every cell (see main() for why it lives in init.evcxr).
 PRELUDE = """\
 use netlib::prelude::*;
 
@@ -78,8 +79,12 @@ def main():
     netlib = (args.netlib or args.root / "netlib").resolve()
     config = home / "config"
     write(config / "evcxr.toml", EVCXR_TOML)
-    write(config / "init.evcxr", f":dep netlib = {{ path = {toml_string(str(netlib))} }}\n")
-    write(config / "prelude.rs", PRELUDE)
+    # The prelude goes in init.evcxr after the :dep, not in prelude.rs: evcxr
+    # runs init.evcxr and prelude.rs as two evaluations, each a cargo build of
+    # its generated crate; one evaluation saves about 0.8 s CPU at every start.
+    dep = f":dep netlib = {{ path = {toml_string(str(netlib))} }}\n"
+    write(config / "init.evcxr", dep + PRELUDE)
+    (config / "prelude.rs").unlink(missing_ok=True)
     settings = {"root": str(args.root.resolve()), "evcxr": args.evcxr, "path": args.path}
     write(home / "launcher.json", json.dumps(settings, indent=2) + "\n")
 
