@@ -453,8 +453,12 @@ def cmd_report(args):
           f"{py['rounds']} timeit rounds; ratio = CPython / netlib.")
     for r in rows:
         if not r["checksum_equal"]:
-            print(f"CHECKSUM MISMATCH in {r['op']}:\n  netlib:  {r['rust_checksum']}\n"
-                  f"  CPython: {r['checksum']}", file=sys.stderr)
+            ours, theirs = r["rust_checksum"] or {}, r["checksum"]
+            keys = sorted(k for k in set(ours) | set(theirs) if ours.get(k) != theirs.get(k))
+            print(f"CHECKSUM MISMATCH in {r['op']} (netlib and CPython did different "
+                  f"work; the timings do not compare):", file=sys.stderr)
+            for k in keys:
+                print(f"  {k}: netlib {ours.get(k)}, CPython {theirs.get(k)}", file=sys.stderr)
     report = {
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "machine": {"cpus": _cpu_count(), "cpu": _cpu_model(),
