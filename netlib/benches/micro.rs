@@ -10,7 +10,10 @@
 //! few seconds. Each pass keeps the same cheap count or sum as its CPython
 //! twin, and an untimed full check (CRC-32 of every field) runs once per
 //! operation; both are written to `$NETLIB_BENCH_CHECKSUMS` for the script
-//! to compare with CPython's.
+//! to compare with CPython's. Without that variable no check runs, so a
+//! profile sees the pass alone:
+//! `cargo bench -p netlib --bench micro -- --profile-time 5 urlparse`
+//! (inputs from `$NETLIB_BENCH_INPUTS`, default `build/bench/inputs`).
 //!
 //! Under `cargo test --benches` (no `--bench` flag) each pass runs once on a
 //! few built-in items: a test checks that the passes run, and 1,000,000
