@@ -119,32 +119,52 @@ pub fn urlsplit_with(url: &str, scheme: &str, allow_fragments: bool) -> Result<S
 
     let mut netloc = "";
     if let Some(after) = rest.strip_prefix("//") {
-        let end = after
-            .bytes()
-            .position(|b| matches!(b, b'/' | b'?' | b'#'))
-            .unwrap_or(after.len());
+        // One byte scan for the netloc's end and its brackets (an ASCII byte
+        // is never part of a longer UTF-8 character, so the indices are
+        // char boundaries).
+        let (mut end, mut open, mut close) = (after.len(), None, false);
+        for (i, b) in after.bytes().enumerate() {
+            match b {
+                b'/' | b'?' | b'#' => {
+                    end = i;
+                    break;
+                }
+                b'[' => {
+                    open.get_or_insert(i);
+                }
+                b']' => close = true,
+                _ => {}
+            }
+        }
         netloc = &after[..end];
         rest = &after[end..];
-        let open = netloc.contains('[');
-        let close = netloc.contains(']');
-        if open != close {
+        if open.is_some() != close {
             return Err(Error::new(ErrorKind::InvalidIpv6Url, "Invalid IPv6 URL"));
         }
-        if let Some((_, bracketed)) = netloc.split_once('[') {
+        if let Some(i) = open {
+            let bracketed = &netloc[i + 1..];
             let host = bracketed.split_once(']').map_or(bracketed, |(h, _)| h);
             check_bracketed_host(host)?;
         }
     }
 
-    let mut fragment = "";
-    if allow_fragments && let Some((before, after)) = rest.split_once('#') {
-        rest = before;
-        fragment = after;
-    }
-    let mut query = "";
-    if let Some((before, after)) = rest.split_once('?') {
-        rest = before;
-        query = after;
+    // Python splits off the fragment at the first '#', then the query at
+    // the first '?' before it; one scan for whichever comes first does both.
+    let (mut query, mut fragment) = ("", "");
+    if let Some(i) = rest
+        .bytes()
+        .position(|b| b == b'?' || (allow_fragments && b == b'#'))
+    {
+        let after = &rest[i + 1..];
+        if rest[i..].starts_with('#') {
+            fragment = after;
+        } else if let Some((q, f)) = after.split_once('#').filter(|_| allow_fragments) {
+            query = q;
+            fragment = f;
+        } else {
+            query = after;
+        }
+        rest = &rest[..i];
     }
     check_netloc_nfkc(netloc)?;
     Ok(SplitResult {
