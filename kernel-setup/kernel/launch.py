@@ -168,8 +168,12 @@ def warm_slot(home, slot):
         except OSError:
             pass
         started = time.monotonic()
+        # Leftovers of a launcher killed while copying this slot (we hold its lock).
+        for leftover in slot.parent.glob(f"{slot.name}.copy-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
+        for leftover in slot.parent.glob(f"{slot.name}.stale-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
         fresh = slot.with_name(slot.name + f".copy-{os.getpid()}")
-        shutil.rmtree(fresh, ignore_errors=True)
         # cp keeps the mtimes cargo's fingerprints compare, and is faster than
         # Python's copytree on the thousands of small files in a target dir.
         subprocess.run(["cp", "-a", str(cache), str(fresh)], check=True)
@@ -326,7 +330,7 @@ def main():
         log(f"starting evcxr_jupyter in {slot}")
     except StartError as exc:
         serve_fallback(connection_file, str(exc))
-    except OSError as exc:
+    except (OSError, subprocess.CalledProcessError) as exc:
         serve_fallback(connection_file, f"Preparing the kernel's build directory failed: {exc}")
 
     started = time.monotonic()
