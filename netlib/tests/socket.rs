@@ -17,8 +17,7 @@ use serde_json::{Value, json};
 /// Evaluates `[[func, [args...]], ...]` in Python's socket module; bytes
 /// come back as lists of ints, exceptions as `{"err": [class, str(exc)]}`.
 const EVAL: &str = r#"
-import json, socket, sys
-from concurrent.futures import ThreadPoolExecutor
+import json, socket, sys, threading
 
 def run(call):
     func, args = call
@@ -31,13 +30,24 @@ def run(call):
 
 # Resolver calls run on threads: a lookup that reaches the (absent) DNS
 # server can stall for the resolver's 5 s timeout, in parallel such stalls
-# overlap. The others stay serial: CPython calls the non-reentrant
-# getservbyname()/getprotobyname(), whose shared buffer races on threads.
+# overlap. Each call gets a fresh thread: CPython reports the thread's global
+# h_errno, which a failed gethostbyname_r does not always set, so a reused
+# thread would carry the previous call's code. The others stay serial:
+# CPython calls the non-reentrant getservbyname()/getprotobyname(), whose
+# shared buffer races on threads.
 calls = json.load(sys.stdin)
 resolver = {"gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn"}
 if all(func in resolver for func, _ in calls):
-    with ThreadPoolExecutor(16) as pool:
-        out = list(pool.map(run, calls))
+    out = [None] * len(calls)
+    def fresh(i):
+        out[i] = run(calls[i])
+    for start in range(0, len(calls), 16):
+        threads = [threading.Thread(target=fresh, args=(i,))
+                   for i in range(start, min(start + 16, len(calls)))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
 else:
     out = [run(call) for call in calls]
 json.dump(out, sys.stdout)
@@ -155,28 +165,21 @@ fn rust_eval(func: &str, args: &[Value]) -> Value {
     }
 }
 
-/// `rust_eval` over all calls on 16 threads (call `i` on thread `i % 16`),
-/// for the same reason as the thread pool in `EVAL`.
+/// `rust_eval` over all calls, 16 at a time, each on a fresh thread, for the
+/// same reasons as the threads in `EVAL` (overlapping DNS stalls, and a
+/// thread's `h_errno` that a failed lookup may leave as it was).
 fn rust_eval_parallel(calls: &[(String, Vec<Value>)]) -> Vec<Value> {
     const THREADS: usize = 16;
-    let mut out = vec![Value::Null; calls.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..THREADS)
-            .map(|t| {
-                scope.spawn(move || {
-                    (t..calls.len())
-                        .step_by(THREADS)
-                        .map(|i| (i, rust_eval(&calls[i].0, &calls[i].1)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            for (i, v) in h.join().expect("no panic") {
-                out[i] = v;
-            }
-        }
-    });
+    let mut out = Vec::with_capacity(calls.len());
+    for chunk in calls.chunks(THREADS) {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .iter()
+                .map(|(f, a)| scope.spawn(move || rust_eval(f, a)))
+                .collect();
+            out.extend(handles.into_iter().map(|h| h.join().expect("no panic")));
+        });
+    }
     out
 }
 

@@ -52,6 +52,8 @@ unsafe extern "C" {
         result: *mut *mut protoent,
     ) -> c_int;
     fn inet_aton(cp: *const c_char, inp: *mut in_addr) -> c_int;
+    /// The thread's `h_errno` (glibc and musl both export it).
+    fn __h_errno_location() -> *mut c_int;
     fn inet_pton(af: c_int, src: *const c_char, dst: *mut c_void) -> c_int;
     fn inet_ntop(af: c_int, src: *const c_void, dst: *mut c_char, size: socklen_t)
     -> *const c_char;
@@ -147,12 +149,24 @@ unsafe fn copy_hostent(h: *const hostent) -> HostEnt {
     }
 }
 
+/// The calling thread's `h_errno`, which CPython's `gethost_common()` reports
+/// after a failed `gethostbyname_r`/`gethostbyaddr_r` instead of the code the
+/// call wrote through its `h_errnop` argument. glibc does not always set the
+/// global (a name the resolver rejects outright leaves it as it was), so
+/// Python can say `[Errno 0] Resolver Error 0 (no error)`; reading the same
+/// variable gives the same answer.
+fn thread_h_errno() -> c_int {
+    // SAFETY: __h_errno_location returns a valid pointer to this thread's
+    // h_errno for the thread's whole life.
+    unsafe { *__h_errno_location() }
+}
+
 /// `gethostbyname_r(name)`; `Err` carries `h_errno`.
 pub(crate) fn host_by_name(name: &CStr) -> Result<HostEnt, c_int> {
     let (rc, out) = with_buffer(|buf| {
         let mut ent = MaybeUninit::<hostent>::zeroed();
         let mut result: *mut hostent = ptr::null_mut();
-        let mut herr: c_int = 0;
+        let mut herr: c_int = 0; // written by glibc, but CPython ignores it
         // SAFETY: every pointer is valid for the call; buf.len() is its size.
         let rc = unsafe {
             gethostbyname_r(
@@ -165,7 +179,7 @@ pub(crate) fn host_by_name(name: &CStr) -> Result<HostEnt, c_int> {
             )
         };
         if result.is_null() {
-            (rc, Some(Err(herr)))
+            (rc, Some(Err(thread_h_errno())))
         } else {
             // SAFETY: result points at `ent`, whose strings live in `buf`.
             (rc, Some(Ok(unsafe { copy_hostent(result) })))
@@ -185,7 +199,7 @@ pub(crate) fn host_by_addr(addr: &[u8], af: c_int) -> Result<HostEnt, c_int> {
     let (rc, out) = with_buffer(|buf| {
         let mut ent = MaybeUninit::<hostent>::zeroed();
         let mut result: *mut hostent = ptr::null_mut();
-        let mut herr: c_int = 0;
+        let mut herr: c_int = 0; // written by glibc, but CPython ignores it
         // SAFETY: addr is valid for addr_len bytes, the rest as above.
         let rc = unsafe {
             gethostbyaddr_r(
@@ -200,7 +214,7 @@ pub(crate) fn host_by_addr(addr: &[u8], af: c_int) -> Result<HostEnt, c_int> {
             )
         };
         if result.is_null() {
-            (rc, Some(Err(herr)))
+            (rc, Some(Err(thread_h_errno())))
         } else {
             // SAFETY: result points at `ent`, whose strings live in `buf`.
             (rc, Some(Ok(unsafe { copy_hostent(result) })))
