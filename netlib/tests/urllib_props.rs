@@ -80,8 +80,10 @@ proptest! {
         }
     }
 
+    /// Holds for any `safe` without `%`: a `%` kept as is would be read back
+    /// as the start of an escape (in Python too).
     #[test]
-    fn unquote_inverts_quote(s in "\\PC*", safe in "[ -~]{0,4}") {
+    fn unquote_inverts_quote(s in "\\PC*", safe in "[ -$&-~]{0,4}") {
         prop_assert_eq!(unquote(&quote_with(&s, &safe)), s.clone());
         prop_assert_eq!(unquote_plus(&quote_plus(&s)), s.clone());
         prop_assert!(quote(&s).is_ascii());
