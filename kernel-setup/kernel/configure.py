@@ -9,6 +9,7 @@ nothing looks newer than it is.
 import argparse
 import json
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -49,7 +50,38 @@ static NETLESSONS_CELL_SETUP: extern "C" fn() = {
     }
     cell_setup
 };
+
+// evcxr shows a cell's last expression by compiling `(expr).evcxr_display()`
+// and, when the type has no such method, compiling the cell a second time with
+// a `{:?}` fallback. This method prints that same text in evcxr's format, so
+// the cell compiles once (kernel-setup/PERFORMANCE.md). A type's own inherent
+// `evcxr_display` (rich output) still wins: method lookup prefers it.
+trait NetlessonsShowDebug {
+    fn evcxr_display(&self);
+}
+impl<T: std::fmt::Debug + ?Sized> NetlessonsShowDebug for T {
+    fn evcxr_display(&self) {
+        println!("EVCXR_BEGIN_CONTENT text/plain\n{self:?}\nEVCXR_END_CONTENT");
+    }
+}
 """
+
+# Paid at kernel start instead of in the student's first cells: evcxr compiles
+# its first cell that uses `?` twice (it adds the Result wrapper after rustc's
+# E0277), and the first `let` makes its rust-analyzer infer types for the first
+# time, seconds on 2 cores. `netlessons_ready` stays in `:vars`.
+WARM_UP = """Ok::<(), std::fmt::Error>(())?;
+let netlessons_ready = true;
+"""
+
+# rust-analyzer, which evcxr runs in-process to infer the types of variables,
+# reads and name-resolves the whole standard library at every kernel start (and
+# again once netlib is added). core::arch (stdarch: half of the library's
+# sources, SIMD intrinsics for every CPU) is the largest part and no lesson
+# binds a variable of those types; the kernel gets a copy of the library
+# without it through RUST_SRC_PATH. rustc itself still uses the real sysroot.
+TRIMMED = "stdarch/crates/core_arch/src/mod.rs"
+TRIMMED_TEXT = "// netlessons: core::arch left out of the kernel's analyzer (see configure.py)\npub mod arch {}\n"
 
 
 def write(path, text):
@@ -57,6 +89,30 @@ def write(path, text):
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return
     path.write_text(text, encoding="utf-8")
+
+
+def trimmed_library(library, dest):
+    """`dest/library`: hard links to `library`'s files, with stdarch's module replaced.
+
+    Redone when the toolchain's copy changes (rustup update), judged by the
+    standard library's own version file.
+    """
+    out = dest / "library"
+    stamp = dest / "source"
+    source = f"{library.resolve()}\n{(library / 'core' / 'Cargo.toml').stat().st_mtime_ns}\n"
+    if stamp.exists() and stamp.read_text() == source and (out / TRIMMED).is_file():
+        return out
+    shutil.rmtree(dest, ignore_errors=True)
+    dest.mkdir(parents=True)
+    # Hard links: no copy of 46 MB; fall back to copying across file systems.
+    if subprocess.run(["cp", "-al", str(library), str(out)], capture_output=True).returncode != 0:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.copytree(library, out, symlinks=True)
+    target = out / TRIMMED
+    target.unlink()  # a hard link: writing through it would change the toolchain's file
+    target.write_text(TRIMMED_TEXT, encoding="utf-8")
+    stamp.write_text(source)
+    return out
 
 
 def toml_string(s):
@@ -73,6 +129,7 @@ def main():
     ap.add_argument("--evcxr", required=True)
     ap.add_argument("--path", required=True, help="PATH for the kernel")
     ap.add_argument("--python", default=sys.executable, help="runs the launcher")
+    ap.add_argument("--rust-src", type=Path, help="the toolchain's rust-src `library` dir, to trim for the analyzer")
     args = ap.parse_args()
 
     home = args.home.resolve()
@@ -83,9 +140,11 @@ def main():
     # runs init.evcxr and prelude.rs as two evaluations, each a cargo build of
     # its generated crate; one evaluation saves about 0.8 s CPU at every start.
     dep = f":dep netlib = {{ path = {toml_string(str(netlib))} }}\n"
-    write(config / "init.evcxr", dep + PRELUDE)
+    write(config / "init.evcxr", dep + PRELUDE + WARM_UP)
     (config / "prelude.rs").unlink(missing_ok=True)
     settings = {"root": str(args.root.resolve()), "evcxr": args.evcxr, "path": args.path}
+    if args.rust_src:
+        settings["env"] = {"RUST_SRC_PATH": str(trimmed_library(args.rust_src, home / "rust-src"))}
     write(home / "launcher.json", json.dumps(settings, indent=2) + "\n")
 
     spec = json.loads((SETUP / "kernelspec" / "kernel.json.in").read_text(encoding="utf-8"))

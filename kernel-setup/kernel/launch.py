@@ -271,6 +271,8 @@ def run_evcxr(settings, home, slot, lock_fd, connection_file):
     env["EVCXR_CONFIG_DIR"] = str(home / "config")
     env["EVCXR_TMPDIR"] = str(slot)
     env["PATH"] = settings["path"]
+    # RUST_SRC_PATH: the analyzer's trimmed copy of the standard library (configure.py).
+    env.update(settings.get("env", {}))
     env.pop("NETLIB_KERNEL_PREBUILD", None)
     slot_log = open(slot.with_name(slot.name + ".log"), "wb")
     proc = subprocess.Popen(
