@@ -131,7 +131,8 @@ def run_notebook(nb: nbformat.NotebookNode, km: KernelManager, cwd: Path, setup_
     setup: list[float] = []
     errors: list[str] = []
     started = time.monotonic()
-    with client.setup_kernel():
+    # cleanup_kc: nbclient shuts down only kernels whose manager it created.
+    with client.setup_kernel(cleanup_kc=True):
         ready = time.monotonic()
         n = 0
         for index, cell in enumerate(nb.cells):

@@ -92,14 +92,14 @@ def write(path, text):
 
 
 def trimmed_library(library, dest):
-    """`dest/library`: hard links to `library`'s files, with stdarch's module replaced.
+    """`dest/library`: hard links to `library`'s files, stdarch replaced by an empty module.
 
     Redone when the toolchain's copy changes (rustup update), judged by the
-    standard library's own version file.
+    mtime of core's Cargo.toml there.
     """
     out = dest / "library"
     stamp = dest / "source"
-    source = f"{library.resolve()}\n{(library / 'core' / 'Cargo.toml').stat().st_mtime_ns}\n"
+    source = f"layout 2\n{library.resolve()}\n{(library / 'core' / 'Cargo.toml').stat().st_mtime_ns}\n"
     if stamp.exists() and stamp.read_text() == source and (out / TRIMMED).is_file():
         return out
     shutil.rmtree(dest, ignore_errors=True)
@@ -108,8 +108,12 @@ def trimmed_library(library, dest):
     if subprocess.run(["cp", "-al", str(library), str(out)], capture_output=True).returncode != 0:
         shutil.rmtree(out, ignore_errors=True)
         shutil.copytree(library, out, symlinks=True)
+    # Only core's `#[path]` module reaches into stdarch; the analyzer still reads
+    # the other files there. Removing them removes hard links only, and the
+    # stub is a new file: writing through a link would change the toolchain.
+    shutil.rmtree(out / "stdarch")
     target = out / TRIMMED
-    target.unlink()  # a hard link: writing through it would change the toolchain's file
+    target.parent.mkdir(parents=True)
     target.write_text(TRIMMED_TEXT, encoding="utf-8")
     stamp.write_text(source)
     return out
