@@ -83,7 +83,13 @@ fn is_printable(c: char) -> bool {
     if (0x20..0x7f).contains(&n) {
         return true;
     }
-    nonprintable::NON_PRINTABLE
+    !in_ranges(nonprintable::NON_PRINTABLE, n)
+}
+
+/// Whether `n` lies in one of `table`'s sorted, disjoint inclusive ranges:
+/// the lookup behind the Unicode tables generated from CPython.
+pub(crate) fn in_ranges(table: &[(u32, u32)], n: u32) -> bool {
+    table
         .binary_search_by(|&(lo, hi)| {
             if hi < n {
                 std::cmp::Ordering::Less
@@ -93,7 +99,7 @@ fn is_printable(c: char) -> bool {
                 std::cmp::Ordering::Equal
             }
         })
-        .is_err()
+        .is_ok()
 }
 
 #[cfg(test)]

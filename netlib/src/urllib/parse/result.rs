@@ -167,18 +167,7 @@ fn python_lower(s: &str) -> String {
 }
 
 fn is_unassigned_in_python(c: char) -> bool {
-    let n = c as u32;
-    unassigned::UNASSIGNED
-        .binary_search_by(|&(lo, hi)| {
-            if hi < n {
-                std::cmp::Ordering::Less
-            } else if lo > n {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    crate::repr::in_ranges(unassigned::UNASSIGNED, c as u32)
 }
 
 fn port(netloc: &str) -> Result<Option<u16>, Error> {
