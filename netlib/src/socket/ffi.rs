@@ -161,28 +161,30 @@ fn thread_h_errno() -> c_int {
     unsafe { *__h_errno_location() }
 }
 
-/// `gethostbyname_r(name)`; `Err` carries `h_errno`.
-pub(crate) fn host_by_name(name: &CStr) -> Result<HostEnt, c_int> {
+/// The `hostent` out-parameters of one `gethostby*_r` attempt.
+struct HostOut {
+    ent: MaybeUninit<hostent>,
+    result: *mut hostent,
+    /// Written by glibc, but CPython ignores it (see `thread_h_errno`).
+    herr: c_int,
+}
+
+/// Runs a `gethostby*_r` call, growing its buffer on `ERANGE`, and copies
+/// the answer out; `Err` carries `h_errno`. `call` gets the buffer and the
+/// out-parameters and returns the C function's result code.
+fn host_call(mut call: impl FnMut(&mut [c_char], &mut HostOut) -> c_int) -> Result<HostEnt, c_int> {
     let (rc, out) = with_buffer(|buf| {
-        let mut ent = MaybeUninit::<hostent>::zeroed();
-        let mut result: *mut hostent = ptr::null_mut();
-        let mut herr: c_int = 0; // written by glibc, but CPython ignores it
-        // SAFETY: every pointer is valid for the call; buf.len() is its size.
-        let rc = unsafe {
-            gethostbyname_r(
-                name.as_ptr(),
-                ent.as_mut_ptr(),
-                buf.as_mut_ptr(),
-                buf.len(),
-                &mut result,
-                &mut herr,
-            )
+        let mut out = HostOut {
+            ent: MaybeUninit::zeroed(),
+            result: ptr::null_mut(),
+            herr: 0,
         };
-        if result.is_null() {
+        let rc = call(buf, &mut out);
+        if out.result.is_null() {
             (rc, Some(Err(thread_h_errno())))
         } else {
-            // SAFETY: result points at `ent`, whose strings live in `buf`.
-            (rc, Some(Ok(unsafe { copy_hostent(result) })))
+            // SAFETY: result points at `out.ent`, whose strings live in `buf`.
+            (rc, Some(Ok(unsafe { copy_hostent(out.result) })))
         }
     });
     match out {
@@ -191,39 +193,43 @@ pub(crate) fn host_by_name(name: &CStr) -> Result<HostEnt, c_int> {
     }
 }
 
+/// `gethostbyname_r(name)`; `Err` carries `h_errno`.
+pub(crate) fn host_by_name(name: &CStr) -> Result<HostEnt, c_int> {
+    host_call(|buf, out| {
+        // SAFETY: every pointer is valid for the call; buf.len() is its size.
+        unsafe {
+            gethostbyname_r(
+                name.as_ptr(),
+                out.ent.as_mut_ptr(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut out.result,
+                &mut out.herr,
+            )
+        }
+    })
+}
+
 /// `gethostbyaddr_r(addr, len, af)`; `Err` carries `h_errno`.
 pub(crate) fn host_by_addr(addr: &[u8], af: c_int) -> Result<HostEnt, c_int> {
     let Ok(addr_len) = socklen_t::try_from(addr.len()) else {
         return Err(NETDB_INTERNAL);
     };
-    let (rc, out) = with_buffer(|buf| {
-        let mut ent = MaybeUninit::<hostent>::zeroed();
-        let mut result: *mut hostent = ptr::null_mut();
-        let mut herr: c_int = 0; // written by glibc, but CPython ignores it
+    host_call(|buf, out| {
         // SAFETY: addr is valid for addr_len bytes, the rest as above.
-        let rc = unsafe {
+        unsafe {
             gethostbyaddr_r(
                 addr.as_ptr().cast(),
                 addr_len,
                 af,
-                ent.as_mut_ptr(),
+                out.ent.as_mut_ptr(),
                 buf.as_mut_ptr(),
                 buf.len(),
-                &mut result,
-                &mut herr,
+                &mut out.result,
+                &mut out.herr,
             )
-        };
-        if result.is_null() {
-            (rc, Some(Err(thread_h_errno())))
-        } else {
-            // SAFETY: result points at `ent`, whose strings live in `buf`.
-            (rc, Some(Ok(unsafe { copy_hostent(result) })))
         }
-    });
-    match out {
-        Some(r) if rc != libc::ERANGE => r,
-        _ => Err(NETDB_INTERNAL),
-    }
+    })
 }
 
 fn opt_ptr(s: Option<&CStr>) -> *const c_char {
