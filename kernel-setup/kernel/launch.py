@@ -318,6 +318,23 @@ def main():
         sys.exit("usage: launch.py CONNECTION_FILE")
     connection_file = sys.argv[1]
     home = kernel_home()
+    reserve = None
+    try:
+        import reserve  # a started evcxr kept for this start (reserve.py)
+
+        if not reserve.enabled(home):
+            reserve = None
+    except Exception as exc:  # never let the optimisation break a start
+        log(f"reserve kernels unavailable: {exc!r}")
+        reserve = None
+    if reserve is not None:
+        claimed = reserve.claim(home, connection_file)
+        if claimed is not None:
+            code, stderr_tail = claimed
+            if code == 0 or code < 0:
+                sys.exit(0 if code == 0 else 128 - code)
+            log(f"evcxr_jupyter (reserve) exited with status {code}")
+            serve_fallback(connection_file, explain_exit(code, stderr_tail))
     try:
         settings = load_settings(home)
         preflight(settings, home)
@@ -335,6 +352,9 @@ def main():
     except (OSError, subprocess.CalledProcessError) as exc:
         serve_fallback(connection_file, f"Preparing the kernel's build directory failed: {exc}")
 
+    if reserve is not None:
+        # It waits until this start's kernel answers, then starts one for the next start.
+        reserve.spawn(home, os.getcwd(), after=connection_file)
     started = time.monotonic()
     code, stderr_tail = run_evcxr(settings, home, slot, lock_fd, connection_file)
     os.close(lock_fd)
