@@ -8,6 +8,7 @@ from the launcher's log line, not from timing.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -141,6 +142,34 @@ def test_restart_uses_the_next_reserve(claimed_kernel):
     r = k.execute('println!("{}", ip_address("127.0.0.1")?.is_loopback());')
     assert r.status == "ok" and r.stdout == "true\n", r.text
     assert k.execute("before_restart").status == "error"
+
+
+def test_killing_the_launcher_ends_the_claimed_kernel(primed):
+    wait_for_reserve()
+    k = Kernel(cwd=CWD)
+    try:
+        log = k.log_text()
+        assert CLAIMED in log, log
+        wrapper = int(re.search(r"reserve kernel claimed: .*?, pid (\d+),", log).group(1))
+        evcxr = [p for p in reserve_evcxrs() if wrapper_of(p) == wrapper]
+        assert evcxr, "the claimed evcxr runs under its reserve process"
+        # What Jupyter does when a kernel does not shut down: SIGKILL to the launcher.
+        k.km.shutdown_kernel(now=True)
+        deadline = time.monotonic() + 15
+        while any(Path(f"/proc/{p}").exists() for p in [wrapper, *evcxr]) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [p for p in [wrapper, *evcxr] if Path(f"/proc/{p}/cmdline").exists()
+                    and Path(f"/proc/{p}/cmdline").read_bytes()]
+    finally:
+        k.kc.stop_channels()
+        k.log.close()
+
+
+def wrapper_of(pid: int) -> int | None:
+    try:
+        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def test_two_kernels_at_once(primed):
