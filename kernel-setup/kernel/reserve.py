@@ -698,12 +698,15 @@ def run_claimed(conn, proc, kinfo, slot, outputs):
     code = proc.returncode
     log(f"evcxr exited with status {code}")
     tail = bytes(outputs[1].tail).decode("utf-8", "replace")
+    # The client's ports are free again before the launcher exits: a restart
+    # binds them at once.
+    for s in (*front.values(), *back.values()):
+        s.close()
+    ctx.term()
     try:
         conn.sendall(json.dumps({"exit": code, "tail": tail}).encode() + b"\n")
     except OSError:
         pass
-    for s in (*front.values(), *back.values()):
-        s.close()
     return code
 
 
