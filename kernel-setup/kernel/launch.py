@@ -47,6 +47,20 @@ HELP = (
 )
 
 
+
+def forward_signals(send) -> None:
+    """Passes the signals Jupyter sends a kernel (terminate, interrupt, hang-up,
+    quit) on to the process that really is the kernel, through `send(signum)`."""
+
+    def handler(signum, _frame):
+        try:
+            send(signum)
+        except ProcessLookupError:
+            pass
+
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(signum, handler)
+
 def log(message):
     # stderr is the Jupyter server's log (the terminal running ./kernel-setup/lab).
     print(f"[rust-netlib] {message}", file=sys.stderr, flush=True)
@@ -290,14 +304,7 @@ def run_evcxr(settings, home, slot, lock_fd, connection_file):
     for t in tees:
         t.start()
 
-    def forward(signum, _frame):
-        try:
-            proc.send_signal(signum)
-        except ProcessLookupError:
-            pass
-
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
-        signal.signal(signum, forward)
+    forward_signals(proc.send_signal)
     code = proc.wait()
     for t in tees:
         t.join(timeout=5)

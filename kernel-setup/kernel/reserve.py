@@ -387,14 +387,7 @@ def claim(home, connection_file):
         f"(reserve {rid}, pid {pid}, ready for {time.time() - chosen.get('ready_at', time.time()):.0f} s)"
     )
 
-    def forward(signum, _frame):
-        try:
-            os.kill(pid, signum)
-        except ProcessLookupError:
-            pass
-
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
-        signal.signal(signum, forward)
+    launch.forward_signals(lambda signum: os.kill(pid, signum))
     # The next start gets a reserve too.
     spawn(home, cwd)
     sock.settimeout(None)
@@ -649,14 +642,7 @@ def run_claimed(conn, proc, kinfo, slot, outputs):
     conn.sendall(json.dumps({"ok": True, "slot": str(slot)}).encode() + b"\n")
     log("claimed; proxying")
 
-    def relay(signum, _frame):
-        try:
-            proc.send_signal(signum)
-        except ProcessLookupError:
-            pass
-
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
-        signal.signal(signum, relay)
+    launch.forward_signals(proc.send_signal)
 
     poller = zmq.Poller()
     for s in (*front.values(), *back.values()):
