@@ -13,7 +13,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,6 +130,32 @@ class Kernel:
         self.shutdown()
         os.unlink(self.log.name)
 
+
+
+@contextmanager
+def kernels_at_once(n: int, **kwargs):
+    """Starts `n` kernels at the same moment (threads), as two notebooks opened
+    together would; yields them once all are up and shuts them all down after."""
+    kernels: list[Kernel] = []
+    errors: list[BaseException] = []
+
+    def start():
+        try:
+            kernels.append(Kernel(**kwargs))
+        except BaseException as exc:  # reported below, with the kernel's log
+            errors.append(exc)
+
+    threads = [threading.Thread(target=start) for _ in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    try:
+        assert not errors, errors
+        yield kernels
+    finally:
+        for k in kernels:
+            k.__exit__(None, None, None)
 
 def compiled_crates(log: str) -> list[str]:
     """Crates cargo rebuilt, as evcxr relays cargo's "Compiling" lines to its stderr."""

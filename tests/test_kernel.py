@@ -9,13 +9,20 @@ import json
 import os
 import re
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 
-from kernel_helpers import KERNEL_HOME, ROOT, Kernel, compiled_crates, copy_netlib, make_kernel_home
+from kernel_helpers import (
+    KERNEL_HOME,
+    ROOT,
+    Kernel,
+    compiled_crates,
+    copy_netlib,
+    kernels_at_once,
+    make_kernel_home,
+)
 
 
 @pytest.fixture(scope="module")
@@ -129,22 +136,7 @@ def test_warm_start_does_not_rebuild_dependencies(kernel):
 
 
 def test_two_kernels_at_once_use_different_slots():
-    kernels: list[Kernel] = []
-    errors: list[BaseException] = []
-
-    def start():
-        try:
-            kernels.append(Kernel())
-        except BaseException as exc:  # reported below, with the kernel's log
-            errors.append(exc)
-
-    threads = [threading.Thread(target=start) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    try:
-        assert not errors, errors
+    with kernels_at_once(2) as kernels:
         a, b = kernels
         assert a.slot() and b.slot() and a.slot() != b.slot(), (a.slot(), b.slot())
         # Interleaved cells: each kernel keeps its own variables.
@@ -156,9 +148,6 @@ def test_two_kernels_at_once_use_different_slots():
         assert rb.stdout == "IPv6Address('::1')\n", rb.text
         for k in kernels:
             assert rebuilt_dependencies(k.log_text()) == [], k.log_text()
-    finally:
-        for k in kernels:
-            k.__exit__(None, None, None)
 
 
 def dependency_artifacts(slot: str) -> dict[str, int]:

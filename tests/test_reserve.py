@@ -11,13 +11,12 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from kernel_helpers import KERNEL_HOME, ROOT, Kernel
+from kernel_helpers import KERNEL_HOME, ROOT, Kernel, kernels_at_once
 
 RESERVE = ROOT / "kernel-setup" / "kernel" / "reserve.py"
 CWD = ROOT / "notebooks"
@@ -174,22 +173,7 @@ def wrapper_of(pid: int) -> int | None:
 
 def test_two_kernels_at_once(primed):
     wait_for_reserve()
-    kernels: list[Kernel] = []
-    errors: list[BaseException] = []
-
-    def start():
-        try:
-            kernels.append(Kernel(cwd=CWD))
-        except BaseException as exc:
-            errors.append(exc)
-
-    threads = [threading.Thread(target=start) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    try:
-        assert not errors, errors
+    with kernels_at_once(2, cwd=CWD) as kernels:
         a, b = kernels
         # One of them got the reserve, the other started evcxr itself.
         assert [CLAIMED in k.log_text() for k in kernels].count(True) == 1, [k.log_text() for k in kernels]
@@ -198,9 +182,6 @@ def test_two_kernels_at_once(primed):
         assert b.execute('let who = ip_address("::1")?;').status == "ok"
         assert a.execute('println!("{who:?}");').stdout == "IPv4Address('10.0.0.1')\n"
         assert b.execute('println!("{who:?}");').stdout == "IPv6Address('::1')\n"
-    finally:
-        for k in kernels:
-            k.__exit__(None, None, None)
 
 
 def test_a_reserve_for_another_directory_is_not_used(primed, tmp_path):
