@@ -236,56 +236,60 @@ fn opt_ptr(s: Option<&CStr>) -> *const c_char {
     s.map_or(ptr::null(), CStr::as_ptr)
 }
 
-/// `getservbyname_r(name, proto)` → `(s_name, port in host order)`.
-pub(crate) fn serv_by_name(name: &CStr, proto: Option<&CStr>) -> Option<(String, u16)> {
+/// Runs a `getservby*_r` call, growing its buffer on `ERANGE`; returns the
+/// entry's `(s_name, port in host order)`. `call` gets the buffer and the
+/// out-parameters and returns the C function's result code.
+fn serv_call(
+    mut call: impl FnMut(&mut [c_char], *mut servent, &mut *mut servent) -> c_int,
+) -> Option<(String, u16)> {
     with_buffer(|buf| {
         let mut ent = MaybeUninit::<servent>::zeroed();
         let mut result: *mut servent = ptr::null_mut();
-        // SAFETY: strings are NUL-terminated, buffers sized as passed.
-        let rc = unsafe {
-            getservbyname_r(
-                name.as_ptr(),
-                opt_ptr(proto),
-                ent.as_mut_ptr(),
-                buf.as_mut_ptr(),
-                buf.len(),
-                &mut result,
-            )
-        };
+        let rc = call(buf, ent.as_mut_ptr(), &mut result);
         if result.is_null() {
             return (rc, None);
         }
-        // SAFETY: result points at the filled-in `ent`; s_port holds the
-        // port in network order in the low 16 bits of an int.
+        // SAFETY: result points at the filled-in `ent`, whose strings live in
+        // `buf`; s_port holds the port in network order in the low 16 bits.
         let (sname, port) = unsafe { (c_string((*result).s_name), (*result).s_port) };
         (rc, Some((sname, u16::from_be(port as u16))))
     })
     .1
 }
 
+/// `getservbyname_r(name, proto)` → `(s_name, port in host order)`.
+pub(crate) fn serv_by_name(name: &CStr, proto: Option<&CStr>) -> Option<(String, u16)> {
+    serv_call(|buf, ent, result| {
+        // SAFETY: strings are NUL-terminated, buffers sized as passed.
+        unsafe {
+            getservbyname_r(
+                name.as_ptr(),
+                opt_ptr(proto),
+                ent,
+                buf.as_mut_ptr(),
+                buf.len(),
+                result,
+            )
+        }
+    })
+}
+
 /// `getservbyport_r(port, proto)`; `port` is already in network order.
 pub(crate) fn serv_by_port(port: c_int, proto: Option<&CStr>) -> Option<String> {
-    with_buffer(|buf| {
-        let mut ent = MaybeUninit::<servent>::zeroed();
-        let mut result: *mut servent = ptr::null_mut();
+    serv_call(|buf, ent, result| {
         // SAFETY: as in serv_by_name.
-        let rc = unsafe {
+        unsafe {
             getservbyport_r(
                 port,
                 opt_ptr(proto),
-                ent.as_mut_ptr(),
+                ent,
                 buf.as_mut_ptr(),
                 buf.len(),
-                &mut result,
+                result,
             )
-        };
-        if result.is_null() {
-            return (rc, None);
         }
-        // SAFETY: result points at the filled-in `ent`.
-        (rc, Some(unsafe { c_string((*result).s_name) }))
     })
-    .1
+    .map(|(name, _)| name)
 }
 
 /// `getprotobyname_r(name)` → `p_proto`.
