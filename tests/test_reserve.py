@@ -221,3 +221,4 @@ def test_stop_leaves_no_process(primed):
         time.sleep(0.2)
     assert reserve_pids() == [] and reserve_evcxrs() == []
     assert not list((KERNEL_HOME / "reserves").glob("*.json"))
+

@@ -280,7 +280,7 @@ def netlib_diagnostics(settings, home):
     return "\n\ncargo check of netlib says:\n\n" + "\n".join(lines)
 
 
-def run_evcxr(settings, home, slot, lock_fd, connection_file):
+def evcxr_env(settings, home, slot):
     env = dict(os.environ)
     env["EVCXR_CONFIG_DIR"] = str(home / "config")
     env["EVCXR_TMPDIR"] = str(slot)
@@ -288,10 +288,29 @@ def run_evcxr(settings, home, slot, lock_fd, connection_file):
     # RUST_SRC_PATH: the analyzer's trimmed copy of the standard library (configure.py).
     env.update(settings.get("env", {}))
     env.pop("NETLIB_KERNEL_PREBUILD", None)
+    return env
+
+
+def run_evcxr(settings, home, slot, lock_fd, connection_file):
+    """Runs evcxr on a connection of its own behind proxy.py until it exits.
+    Returns its exit status and the tail of its stderr."""
+    import proxy
+
+    with open(connection_file, encoding="utf-8") as f:
+        client = json.load(f)
+    behind_proxy = client.get("transport", "tcp") == "tcp"
+    if behind_proxy:
+        private = proxy.private_connection()
+        control_file = slot.with_name(slot.name + ".kernel.json")
+        fd = os.open(control_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as f:
+            json.dump(private, f)
+    else:
+        control_file = connection_file
     slot_log = open(slot.with_name(slot.name + ".log"), "wb")
     proc = subprocess.Popen(
-        [settings["evcxr"], "--control_file", connection_file],
-        env=env,
+        [settings["evcxr"], "--control_file", str(control_file)],
+        env=evcxr_env(settings, home, slot),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         pass_fds=(lock_fd,),
@@ -305,10 +324,23 @@ def run_evcxr(settings, home, slot, lock_fd, connection_file):
         t.start()
 
     forward_signals(proc.send_signal)
+    # Jupyter's ports are bound once evcxr answers: if evcxr fails at start they
+    # are still free for the fallback kernel.
+    if behind_proxy and proxy.wait_until_answering(private, proc):
+        relay = proxy.Proxy(client, private, proc, note=log)
+        try:
+            relay.bind()
+        except Exception as exc:
+            log(f"could not bind the ports Jupyter chose ({exc}); ending evcxr")
+            proc.terminate()
+        else:
+            relay.run()
     code = proc.wait()
     for t in tees:
         t.join(timeout=5)
     slot_log.close()
+    if behind_proxy:
+        control_file.unlink(missing_ok=True)
     return code, tees[1].tail
 
 

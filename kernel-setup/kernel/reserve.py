@@ -33,12 +33,9 @@ Usage: reserve.py stop [--all] | status | wait-ready [--cwd DIR] [--timeout S]
 from __future__ import annotations
 
 import argparse
-import base64
 import hashlib
-import hmac
 import json
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -52,9 +49,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import launch  # noqa: E402
+import proxy  # noqa: E402
 
 HERE = Path(__file__).resolve()
-DELIM = b"<IDS|MSG>"
 IDLE_DEFAULT = 1800
 # Startup output of evcxr kept until a launcher claims the reserve and gets it.
 STARTUP_BUFFER = 4 * 1024 * 1024
@@ -120,7 +117,7 @@ def fingerprint(home, settings, env=None):
             for name in sorted(filenames):
                 st = os.stat(os.path.join(dirpath, name))
                 add("src", os.path.join(dirpath, name), st.st_size, st.st_mtime_ns)
-    for f in (HERE, HERE.with_name("launch.py"), Path(settings.get("evcxr", "/nonexistent"))):
+    for f in (HERE, HERE.with_name("launch.py"), HERE.with_name("proxy.py"), Path(settings.get("evcxr", "/nonexistent"))):
         try:
             st = f.stat()
             add("code", f, st.st_size, st.st_mtime_ns)
@@ -138,93 +135,6 @@ def cwd_fingerprint(cwd):
         return hashlib.sha256((Path(cwd) / "evcxr.toml").read_bytes()).hexdigest()
     except OSError:
         return None
-
-
-# --- Jupyter message signing -------------------------------------------------------
-
-
-class Signer:
-    def __init__(self, info):
-        key = info.get("key", "")
-        self.key = key.encode() if isinstance(key, str) else key
-        scheme = info.get("signature_scheme", "hmac-sha256")
-        self.digest = getattr(hashlib, scheme.split("-", 1)[1])
-
-    def sign(self, parts):
-        if not self.key:
-            return b""
-        m = hmac.new(self.key, digestmod=self.digest)
-        for p in parts:
-            m.update(p)
-        return m.hexdigest().encode()
-
-    def verify(self, parts, signature):
-        if not self.key:
-            return True
-        return hmac.compare_digest(self.sign(parts), signature)
-
-
-def resign(frames, source, dest):
-    """The same message signed for `dest`, or None when `source` did not sign it."""
-    try:
-        i = frames.index(DELIM)
-    except ValueError:
-        return None
-    parts = frames[i + 2 : i + 6]
-    if len(parts) != 4 or not source.verify(parts, frames[i + 1]):
-        return None
-    return frames[: i + 1] + [dest.sign(parts)] + frames[i + 2 :]
-
-
-def kernel_info(info, timeout):
-    """The content of the kernel's kernel_info_reply, or None after `timeout` seconds."""
-    import zmq
-
-    signer = Signer(info)
-    session = uuid.uuid4().hex
-    msg_id = uuid.uuid4().hex
-    header = {
-        "msg_id": msg_id,
-        "msg_type": "kernel_info_request",
-        "username": "netlessons-reserve",
-        "session": session,
-        "date": datetime.now(timezone.utc).isoformat(),
-        "version": "5.3",
-    }
-    parts = [json.dumps(x).encode() for x in (header, {}, {}, {})]
-    ctx = zmq.Context.instance()
-    s = ctx.socket(zmq.DEALER)
-    s.linger = 0
-    try:
-        s.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
-        s.send_multipart([DELIM, signer.sign(parts), *parts])
-        deadline = time.monotonic() + timeout
-        while (left := deadline - time.monotonic()) > 0:
-            if not s.poll(min(left, 1.0) * 1000):
-                continue
-            frames = s.recv_multipart()
-            try:
-                i = frames.index(DELIM)
-                parent = json.loads(frames[i + 3])
-                if parent.get("msg_id") == msg_id:
-                    return json.loads(frames[i + 5])
-            except (ValueError, IndexError):
-                continue
-        return None
-    finally:
-        s.close()
-
-
-def free_ports(n):
-    socks = []
-    for _ in range(n):
-        s = socket.socket()
-        s.bind(("127.0.0.1", 0))
-        socks.append(s)
-    ports = [s.getsockname()[1] for s in socks]
-    for s in socks:
-        s.close()
-    return ports
 
 
 # --- registry ------------------------------------------------------------------------
@@ -481,7 +391,7 @@ def serve(args):
                 other = json.loads(Path(args.after).read_text())
             except (OSError, ValueError):
                 other = None
-            reply = kernel_info(other, 300) if other else None
+            reply = proxy.kernel_info(other, 300) if other else None
             if reply is None or reply.get("implementation") != "evcxr_jupyter":
                 log(f"the kernel that spawned this reserve did not come up as evcxr ({reply}); not starting")
                 code = 0
@@ -490,20 +400,9 @@ def serve(args):
         slot = home / "slots" / str(n)
         launch.warm_slot(home, slot)
         slot.mkdir(parents=True, exist_ok=True)
-        ports = free_ports(5)
-        info = {
-            "transport": "tcp",
-            "ip": "127.0.0.1",
-            "signature_scheme": "hmac-sha256",
-            "key": secrets.token_hex(32),
-            **dict(zip(("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port"), ports)),
-        }
+        info = proxy.private_connection()
         write_json(conn_path, info)
-        env = dict(os.environ)
-        env["EVCXR_CONFIG_DIR"] = str(home / "config")
-        env["EVCXR_TMPDIR"] = str(slot)
-        env["PATH"] = settings["path"]
-        env.update(settings.get("env", {}))
+        env = launch.evcxr_env(settings, home, slot)
         log(f"starting evcxr_jupyter in {slot} (cwd {args.cwd})")
         started = time.monotonic()
         proc = subprocess.Popen(
@@ -519,10 +418,7 @@ def serve(args):
         outputs = [Output(proc.stdout, "stdout"), Output(proc.stderr, "stderr")]
         for o in outputs:
             o.start()
-        reply = None
-        while reply is None and proc.poll() is None and time.monotonic() - started < 900:
-            reply = kernel_info(info, 2)
-        if reply is None:
+        if not proxy.wait_until_answering(info, proc, limit=900):
             log(f"evcxr did not come up (exit status {proc.poll()}); this reserve ends")
             return
         log(f"evcxr answered kernel_info after {time.monotonic() - started:.1f} s; ready")
@@ -595,8 +491,6 @@ def serve(args):
 
 
 def run_claimed(conn, proc, kinfo, slot, outputs):
-    import zmq
-
     conn.settimeout(30)
     msg, fds, _flags, _addr = socket.recv_fds(conn, 1 << 20, 2)
     buf = msg
@@ -607,88 +501,31 @@ def run_claimed(conn, proc, kinfo, slot, outputs):
         buf += more
     client = json.loads(buf)["connection"]
     conn.settimeout(None)
-    ctx = zmq.Context.instance()
-    front, back = {}, {}
+
+    def note(message):
+        # Into the launcher's stderr too: the kernel's log in JupyterLab's terminal.
+        log(message)
+        try:
+            os.write(fds[1], f"[rust-netlib reserve] {message}\n".encode())
+        except OSError:
+            pass
+
+    relay = proxy.Proxy(client, kinfo, proc, note)
     try:
-        url = f"tcp://{client['ip']}:"
-        for name, kind in (("shell", zmq.ROUTER), ("control", zmq.ROUTER), ("stdin", zmq.ROUTER),
-                           ("iopub", zmq.PUB), ("hb", zmq.REP)):
-            s = ctx.socket(kind)
-            s.linger = 0
-            front[name] = s
-            s.bind(url + str(client[f"{name}_port"]))
-    except zmq.ZMQError as exc:
-        for s in front.values():
-            s.close()
+        relay.bind()
+    except Exception as exc:
         conn.sendall(json.dumps({"ok": False, "error": f"binding the client's ports: {exc}"}).encode() + b"\n")
         raise
-    kurl = f"tcp://{kinfo['ip']}:"
-    # One identity for shell and stdin: evcxr routes input_request with the shell's identities.
-    ident = f"netlessons-proxy-{os.getpid()}".encode()
-    for name in ("shell", "control", "stdin"):
-        s = ctx.socket(zmq.DEALER)
-        s.linger = 0
-        if name != "control":
-            s.identity = ident
-        s.connect(kurl + str(kinfo[f"{name}_port"]))
-        back[name] = s
-    sub = ctx.socket(zmq.SUB)
-    sub.linger = 0
-    sub.setsockopt(zmq.SUBSCRIBE, b"")
-    sub.connect(kurl + str(kinfo["iopub_port"]))
-    back["iopub"] = sub
-    client_signer, kernel_signer = Signer(client), Signer(kinfo)
     Output.claim({"stdout": fds[0], "stderr": fds[1]})
     conn.sendall(json.dumps({"ok": True, "slot": str(slot)}).encode() + b"\n")
     log("claimed; proxying")
-
     launch.forward_signals(proc.send_signal)
-
-    poller = zmq.Poller()
-    for s in (*front.values(), *back.values()):
-        poller.register(s, zmq.POLLIN)
-    poller.register(conn.fileno(), zmq.POLLIN)
-    to_kernel = {front[n]: back[n] for n in ("shell", "control", "stdin")}
-    to_client = {back[n]: front[n] for n in ("shell", "control", "stdin", "iopub")}
-    exited_at = None
-    while True:
-        events = dict(poller.poll(200))
-        for s in events:
-            if s == conn.fileno():
-                if not conn.recv(4096):
-                    log("the launcher is gone; ending the kernel")
-                    poller.unregister(conn.fileno())
-                    proc.terminate()
-                continue
-            frames = s.recv_multipart()
-            if s is front["hb"]:
-                s.send_multipart(frames)
-            elif s in to_kernel:
-                out = resign(frames, client_signer, kernel_signer)
-                if out is None:
-                    log("dropped a client message with a bad signature")
-                else:
-                    to_kernel[s].send_multipart(out)
-            else:
-                out = resign(frames, kernel_signer, client_signer)
-                if out is not None:
-                    to_client[s].send_multipart(out)
-        if proc.poll() is not None:
-            # Deliver what evcxr sent last (the shutdown_reply), then end.
-            if exited_at is None:
-                exited_at = time.monotonic()
-            elif time.monotonic() - exited_at > 0.5:
-                break
+    relay.run(watch=conn)
     for o in outputs:
         o.join(timeout=5)
     code = proc.returncode
     log(f"evcxr exited with status {code}")
     tail = bytes(outputs[1].tail).decode("utf-8", "replace")
-    # The client's ports are free again before the launcher exits: a restart
-    # binds them at once.
-    for s in (*front.values(), *back.values()):
-        s.close()
-    ctx.term()
     try:
         conn.sendall(json.dumps({"exit": code, "tail": tail}).encode() + b"\n")
     except OSError:

@@ -1,0 +1,307 @@
+"""The kernel's sockets: a small ZeroMQ proxy between Jupyter and evcxr_jupyter.
+
+Every Rust (netlib) kernel runs evcxr on a connection file of its own
+(127.0.0.1, free ports, its own key) and this proxy binds the ports Jupyter
+chose, passing each message on re-signed with the other side's key. Why not
+let evcxr bind Jupyter's ports itself:
+
+* a reserve kernel (reserve.py) is started before the Jupyter client that will
+  use it exists, so it cannot know that client's ports and key;
+* evcxr 0.22 can publish a cell's last output line after the "idle" that ends
+  the cell (IopubOrder), which loses the line in JupyterLab and nbclient; the
+  proxy puts such lines back in front;
+* Jupyter's ports are only bound once evcxr answers, so a client never talks
+  to a half-started kernel, and when evcxr fails at start the ports are still
+  free for the fallback kernel that explains why (launch.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import math
+import os
+import socket
+import sys
+import time
+import uuid
+from datetime import datetime, timezone
+
+DELIM = b"<IDS|MSG>"
+# How long the proxy holds the "idle" that ends a cell for a line of the cell's
+# output that evcxr is still sending (see IopubOrder).
+IDLE_GRACE = 0.02
+PORTS = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
+
+
+def log(message):
+    print(f"[rust-netlib proxy {os.getpid()}] {message}", file=sys.stderr, flush=True)
+
+
+class Signer:
+    def __init__(self, info):
+        key = info.get("key", "")
+        self.key = key.encode() if isinstance(key, str) else key
+        scheme = info.get("signature_scheme", "hmac-sha256")
+        self.digest = getattr(hashlib, scheme.split("-", 1)[1])
+
+    def sign(self, parts):
+        if not self.key:
+            return b""
+        m = hmac.new(self.key, digestmod=self.digest)
+        for p in parts:
+            m.update(p)
+        return m.hexdigest().encode()
+
+    def verify(self, parts, signature):
+        if not self.key:
+            return True
+        return hmac.compare_digest(self.sign(parts), signature)
+
+
+def resign(frames, source, dest):
+    """The same message signed for `dest`, or None when `source` did not sign it."""
+    try:
+        i = frames.index(DELIM)
+    except ValueError:
+        return None
+    parts = frames[i + 2 : i + 6]
+    if len(parts) != 4 or not source.verify(parts, frames[i + 1]):
+        return None
+    return frames[: i + 1] + [dest.sign(parts)] + frames[i + 2 :]
+
+
+def kernel_info(info, timeout):
+    """The content of the kernel's kernel_info_reply, or None after `timeout` seconds."""
+    import zmq
+
+    signer = Signer(info)
+    session = uuid.uuid4().hex
+    msg_id = uuid.uuid4().hex
+    header = {
+        "msg_id": msg_id,
+        "msg_type": "kernel_info_request",
+        "username": "netlessons-reserve",
+        "session": session,
+        "date": datetime.now(timezone.utc).isoformat(),
+        "version": "5.3",
+    }
+    parts = [json.dumps(x).encode() for x in (header, {}, {}, {})]
+    ctx = zmq.Context.instance()
+    s = ctx.socket(zmq.DEALER)
+    s.linger = 0
+    try:
+        s.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+        s.send_multipart([DELIM, signer.sign(parts), *parts])
+        deadline = time.monotonic() + timeout
+        while (left := deadline - time.monotonic()) > 0:
+            if not s.poll(min(left, 1.0) * 1000):
+                continue
+            frames = s.recv_multipart()
+            try:
+                i = frames.index(DELIM)
+                parent = json.loads(frames[i + 3])
+                if parent.get("msg_id") == msg_id:
+                    return json.loads(frames[i + 5])
+            except (ValueError, IndexError):
+                continue
+        return None
+    finally:
+        s.close()
+
+
+def free_ports(n):
+    socks = []
+    for _ in range(n):
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        socks.append(s)
+    ports = [s.getsockname()[1] for s in socks]
+    for s in socks:
+        s.close()
+    return ports
+
+
+def private_connection():
+    """A connection for evcxr alone: loopback, free ports, a fresh key."""
+    import secrets
+
+    return {
+        "transport": "tcp",
+        "ip": "127.0.0.1",
+        "signature_scheme": "hmac-sha256",
+        "key": secrets.token_hex(32),
+        **dict(zip(PORTS, free_ports(5))),
+    }
+
+
+def wait_until_answering(info, proc, limit=None):
+    """Until evcxr answers kernel_info (True), exits (False), or `limit` seconds pass (False)."""
+    started = time.monotonic()
+    while proc.poll() is None:
+        if limit is not None and time.monotonic() - started > limit:
+            return False
+        if kernel_info(info, 2) is not None:
+            return True
+    return False
+
+
+def parent_and_end(frames):
+    """The parent msg_id of an iopub message, and whether it is the status "idle"
+    that ends an execute_request."""
+    i = frames.index(DELIM)
+    try:
+        parent = json.loads(frames[i + 3])
+        if parent.get("msg_type") != "execute_request" or b'"status"' not in frames[i + 2]:
+            return parent.get("msg_id"), False
+        header, content = json.loads(frames[i + 2]), json.loads(frames[i + 5])
+    except (ValueError, IndexError, AttributeError):
+        return None, False
+    return parent.get("msg_id"), header.get("msg_type") == "status" and content.get("execution_state") == "idle"
+
+
+class IopubOrder:
+    """Delivers a cell's last output lines before the "idle" that ends the cell.
+
+    evcxr 0.22 hands a cell's stdout lines to a separate thread that publishes
+    them, and publishes the cell's "idle" from the request handler; it waits
+    until that thread has taken every line, not until it has sent them. On 2
+    busy cores the thread can lose the race, and the last line then comes after
+    "idle", when JupyterLab and nbclient have closed the cell: the line is lost
+    (seen once in CI: the first cell after a claim printed nothing). So the
+    proxy holds such an "idle" for IDLE_GRACE seconds, forwards that cell's late
+    lines at once, and keeps every other message in order behind the "idle".
+    """
+
+    def __init__(self, sock, note=log):
+        self.sock, self.note = sock, note
+        self.held = None  # (deadline, parent msg_id, frames)
+        self.behind = []
+        self.rescued = 0
+
+    def put(self, frames):
+        parent, ends = parent_and_end(frames)
+        if self.held is None:
+            if ends:
+                self.held = (time.monotonic() + IDLE_GRACE, parent, frames)
+            else:
+                self.sock.send_multipart(frames)
+        elif parent == self.held[1] and not ends:
+            self.rescued += 1
+            self.note(f"a line of cell output came after the cell's end; delivered before it ({self.rescued} so far)")
+            self.sock.send_multipart(frames)
+        else:
+            self.behind.append(frames)
+
+    def wait(self):
+        """Milliseconds until the held "idle" is due (for zmq's poll), or None."""
+        return None if self.held is None else max(0.0, (self.held[0] - time.monotonic()) * 1000)
+
+    def release(self, now=False):
+        while self.held is not None and (now or time.monotonic() >= self.held[0]):
+            self.sock.send_multipart(self.held[2])
+            self.held = None
+            behind, self.behind = self.behind, []
+            for frames in behind:
+                self.put(frames)
+
+
+class Proxy:
+    """Jupyter's five ports on one side, evcxr's private ones on the other."""
+
+    def __init__(self, client, kernel, proc, note=log):
+        self.client, self.kernel, self.proc, self.note = client, kernel, proc, note
+        self.front, self.back = {}, {}
+
+    def bind(self):
+        """Binds the client's ports (zmq.ZMQError when one is taken) and connects to evcxr."""
+        import zmq
+
+        ctx = zmq.Context.instance()
+        try:
+            url = f"tcp://{self.client['ip']}:"
+            for name, kind in (("shell", zmq.ROUTER), ("control", zmq.ROUTER), ("stdin", zmq.ROUTER),
+                               ("iopub", zmq.PUB), ("hb", zmq.REP)):
+                s = ctx.socket(kind)
+                s.linger = 0
+                self.front[name] = s
+                s.bind(url + str(self.client[f"{name}_port"]))
+        except zmq.ZMQError:
+            self.close()
+            raise
+        kurl = f"tcp://{self.kernel['ip']}:"
+        # One identity for shell and stdin: evcxr routes input_request with the shell's identities.
+        ident = f"netlessons-proxy-{os.getpid()}".encode()
+        for name in ("shell", "control", "stdin"):
+            s = ctx.socket(zmq.DEALER)
+            s.linger = 0
+            if name != "control":
+                s.identity = ident
+            s.connect(kurl + str(self.kernel[f"{name}_port"]))
+            self.back[name] = s
+        sub = ctx.socket(zmq.SUB)
+        sub.linger = 0
+        sub.setsockopt(zmq.SUBSCRIBE, b"")
+        sub.connect(kurl + str(self.kernel["iopub_port"]))
+        self.back["iopub"] = sub
+
+    def run(self, watch=None):
+        """Passes messages until evcxr exits. `watch`: a socket whose EOF means that
+        the launcher is gone, which ends evcxr."""
+        import zmq
+
+        front, back, proc = self.front, self.back, self.proc
+        client_signer, kernel_signer = Signer(self.client), Signer(self.kernel)
+        poller = zmq.Poller()
+        for s in (*front.values(), *back.values()):
+            poller.register(s, zmq.POLLIN)
+        if watch is not None:
+            poller.register(watch.fileno(), zmq.POLLIN)
+        to_kernel = {front[n]: back[n] for n in ("shell", "control", "stdin")}
+        to_client = {back[n]: front[n] for n in ("shell", "control", "stdin")}
+        iopub = IopubOrder(front["iopub"], self.note)
+        exited_at = None
+        while True:
+            wait = iopub.wait()
+            events = dict(poller.poll(200 if wait is None else min(200, math.ceil(wait))))
+            for s in events:
+                if watch is not None and s == watch.fileno():
+                    if not watch.recv(4096):
+                        self.note("the launcher is gone; ending the kernel")
+                        poller.unregister(watch.fileno())
+                        proc.terminate()
+                    continue
+                frames = s.recv_multipart()
+                if s is front["hb"]:
+                    s.send_multipart(frames)
+                elif s in to_kernel:
+                    out = resign(frames, client_signer, kernel_signer)
+                    if out is None:
+                        self.note("dropped a client message with a bad signature")
+                    else:
+                        to_kernel[s].send_multipart(out)
+                else:
+                    out = resign(frames, kernel_signer, client_signer)
+                    if out is None:
+                        pass
+                    elif s is back["iopub"]:
+                        iopub.put(out)
+                    else:
+                        to_client[s].send_multipart(out)
+            iopub.release()
+            if proc.poll() is not None:
+                # Deliver what evcxr sent last (the shutdown_reply), then end.
+                if exited_at is None:
+                    exited_at = time.monotonic()
+                elif time.monotonic() - exited_at > 0.5:
+                    iopub.release(now=True)
+                    break
+        # The client's ports are free again before the launcher exits: a restart,
+        # or the fallback kernel, binds them at once.
+        self.close()
+
+    def close(self):
+        for s in (*self.front.values(), *self.back.values()):
+            s.close()
+        self.front, self.back = {}, {}
