@@ -13,6 +13,9 @@ Why a launcher at all:
 * A new slot would rebuild netlib and all its dependencies (a minute or more).
   It is copied instead from the prebuilt cache that the install filled, so a
   first start is warm. The copy is redone whenever the cache was rebuilt.
+* evcxr runs on a private connection behind proxy.py, which keeps a cell's
+  output lines before the cell's end (evcxr 0.22 can send the last line late;
+  proxy.py says how).
 * evcxr exits at start when the preload fails (netlib does not compile, no
   cargo on PATH), and Jupyter then shows nothing but "kernel died". When that
   happens this launcher keeps the connection and serves `fallback.py`, which
@@ -324,9 +327,9 @@ def run_evcxr(settings, home, slot, lock_fd, connection_file):
         t.start()
 
     forward_signals(proc.send_signal)
-    # Jupyter's ports are bound once evcxr answers: if evcxr fails at start they
-    # are still free for the fallback kernel.
-    if behind_proxy and proxy.wait_until_answering(private, proc):
+    if behind_proxy:
+        # Bound at once, as evcxr would: the client's kernel_info requests wait
+        # in evcxr's queue until it is ready, and iopub is joined long before.
         relay = proxy.Proxy(client, private, proc, note=log)
         try:
             relay.bind()
@@ -335,6 +338,8 @@ def run_evcxr(settings, home, slot, lock_fd, connection_file):
             proc.terminate()
         else:
             relay.run()
+        # Jupyter's ports are free before the fallback kernel binds them.
+        proxy.release()
     code = proc.wait()
     for t in tees:
         t.join(timeout=5)

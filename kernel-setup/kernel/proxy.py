@@ -10,9 +10,8 @@ let evcxr bind Jupyter's ports itself:
 * evcxr 0.22 can publish a cell's last output line after the "idle" that ends
   the cell (IopubOrder), which loses the line in JupyterLab and nbclient; the
   proxy puts such lines back in front;
-* Jupyter's ports are only bound once evcxr answers, so a client never talks
-  to a half-started kernel, and when evcxr fails at start the ports are still
-  free for the fallback kernel that explains why (launch.py).
+* the same code then serves a kernel the launcher starts itself (launch.py),
+  so both paths behave alike.
 """
 
 from __future__ import annotations
@@ -305,3 +304,11 @@ class Proxy:
         for s in (*self.front.values(), *self.back.values()):
             s.close()
         self.front, self.back = {}, {}
+
+
+def release():
+    """Waits until every socket of this process is really closed, so that the
+    ports are free for the next process that binds them."""
+    import zmq
+
+    zmq.Context.instance().term()

@@ -12,8 +12,8 @@ of it its in-process rust-analyzer loading std and netlib's dependencies
 * The next launch.py start claims it by renaming that file to `<id>.claimed`
   (one rename wins), connects to the reserve's unix socket and sends the
   client's connection file plus its own stdout and stderr. The reserve binds
-  the client's five ports and from then on is a proxy between them and evcxr,
-  re-signing every message with the other side's key. It owns evcxr for the
+  the client's five ports and from then on runs proxy.py between them and
+  evcxr, as a direct start does in the launcher. It owns evcxr for the
   rest of its life; the launcher waits on the socket and forwards signals.
   Either side's death ends the other (socket EOF, PR_SET_PDEATHSIG).
 * A reserve is only claimed by a start with the same cwd (evcxr reads
