@@ -21,8 +21,9 @@ of it its in-process rust-analyzer loading std and netlib's dependencies
   prebuilt cache state, kernel config, netlib's Cargo.toml and sources, the
   launcher's code, evcxr's binary, the Rust/cargo environment. A stale reserve
   is not claimed and notices by itself within seconds, and exits.
-* An unclaimed reserve exits after $NETLESSONS_RESERVE_IDLE seconds (default
-  1800). `reserve.py stop` stops all unclaimed ones now (the test suite does).
+* An unclaimed reserve exits within seconds when the Jupyter server (or
+  nbclient process) whose kernel start spawned it exits, and after
+  $NETLESSONS_RESERVE_IDLE seconds (default 1800) without a claim. `reserve.py stop` stops all unclaimed ones now (the test suite does).
 * $NETLESSONS_RESERVE=0 turns reserves off, =1 on; by default they are on for
   the default kernel home only (tests' own homes do not leave reserves).
 
@@ -155,6 +156,15 @@ def write_json(path, data):
     os.replace(tmp, path)
 
 
+def process_identity(pid):
+    """"pid:start time" of a running process (a pid alone can be reused), or None."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return f"{pid}:{stat.rsplit(')', 1)[1].split()[19]}"
+    except (OSError, IndexError):
+        return None
+
+
 def is_reserve_process(pid, rid=None):
     try:
         argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
@@ -221,6 +231,11 @@ def spawn(home, cwd, after=None):
         cmd = [sys.executable, str(HERE), "serve", "--home", str(home), "--id", rid, "--cwd", str(cwd)]
         if after:
             cmd += ["--after", str(after)]
+        # The Jupyter server (or nbclient) that started this launcher: when it
+        # exits, nobody it serves needs a reserve any more.
+        owner = process_identity(os.getppid())
+        if owner:
+            cmd += ["--owner", owner]
         proc = subprocess.Popen(
             cmd,
             cwd=str(cwd),
@@ -445,7 +460,9 @@ def serve(args):
             elif time.monotonic() - last_check > 5:
                 last_check = time.monotonic()
                 try:
-                    if not (home / "launcher.json").exists() or fingerprint(home, launch.load_settings(home)) != fp:
+                    if args.owner and process_identity(int(args.owner.split(":")[0])) != args.owner:
+                        leaving = "the Jupyter server that started it has exited"
+                    elif not (home / "launcher.json").exists() or fingerprint(home, launch.load_settings(home)) != fp:
                         leaving = "stale: netlib, the kernel config or the launcher changed"
                     elif cwd_fingerprint(args.cwd) != data["cwd_fp"]:
                         leaving = "stale: evcxr.toml in its cwd changed"
@@ -619,6 +636,7 @@ def main():
     p.add_argument("--id", required=True)
     p.add_argument("--cwd", required=True)
     p.add_argument("--after")
+    p.add_argument("--owner", help="pid:start time of the process whose exit ends this reserve")
     p.set_defaults(func=serve)
     p = sub.add_parser("stop", help="stop the reserves no kernel uses")
     p.add_argument("--all", action="store_true", help="also the ones serving a kernel")
