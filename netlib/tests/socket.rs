@@ -21,9 +21,16 @@ import json, socket, sys, threading
 
 def run(call):
     func, args = call
-    args = [bytes(a) if isinstance(a, list) else a for a in args]
+    if func == "getnameinfo":
+        args = [tuple(args[0]), *args[1:]]
+    else:
+        args = [bytes(a) if isinstance(a, list) else a for a in args]
+    as_repr = func.startswith("repr:")
+    func = func.removeprefix("repr:")
     try:
         value = getattr(socket, func)(*args)
+        if as_repr:
+            value = repr(value)
     except Exception as exc:
         return {"err": [type(exc).__name__, str(exc)]}
     return {"ok": list(value) if isinstance(value, bytes) else value}
@@ -36,7 +43,8 @@ def run(call):
 # CPython calls the non-reentrant getservbyname()/getprotobyname(), whose
 # shared buffer races on threads.
 calls = json.load(sys.stdin)
-resolver = {"gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn"}
+resolver = {"gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getfqdn", "getaddrinfo",
+            "getnameinfo", "repr:getaddrinfo"}
 if all(func in resolver for func, _ in calls):
     out = [None] * len(calls)
     def fresh(i):
@@ -161,8 +169,60 @@ fn rust_eval(func: &str, args: &[Value]) -> Value {
         "inet_ntoa" => res(socket::inet_ntoa(&bytes(&args[0]))),
         "inet_pton" => res(socket::inet_pton(int(&args[0]) as i32, s(&args[1]))),
         "inet_ntop" => res(socket::inet_ntop(int(&args[0]) as i32, &bytes(&args[1]))),
+        "getaddrinfo" => match addrinfo(args) {
+            Ok(list) => json!({"ok": list.iter().map(addrinfo_json).collect::<Vec<_>>()}),
+            Err(e) => err_json(&e),
+        },
+        "repr:getaddrinfo" => res(addrinfo(args).map(|list| format!("{list:?}"))),
+        "getnameinfo" => {
+            let sa = args[0].as_array().expect("sockaddr list");
+            let (host, port, flags) = (s(&sa[0]), int(&sa[1]), int(&args[1]) as i32);
+            let r = if sa.len() == 4 {
+                let (flow, scope) = (int(&sa[2]) as u32, int(&sa[3]) as u32);
+                socket::getnameinfo((host, port, flow, scope), flags)
+            } else {
+                socket::getnameinfo((host, port), flags)
+            };
+            match r {
+                Ok((h, p)) => json!({"ok": [h, p]}),
+                Err(e) => err_json(&e),
+            }
+        }
         other => panic!("no Rust counterpart for {other}"),
     }
+}
+
+/// `socket.getaddrinfo(host, port, family, type, proto, flags)` from JSON
+/// arguments (`null` host or port = Python's `None`).
+fn addrinfo(args: &[Value]) -> Result<Vec<socket::AddrInfo>, socket::Error> {
+    let host = args[0].as_str();
+    let hints = |i: usize| args.get(i).map_or(0, |v| int(v) as i32);
+    let (family, kind, proto, flags) = (hints(2), hints(3), hints(4), hints(5));
+    match &args[1] {
+        Value::String(service) => {
+            socket::getaddrinfo_with(host, service.as_str(), family, kind, proto, flags)
+        }
+        Value::Null => socket::getaddrinfo_with(host, None::<i64>, family, kind, proto, flags),
+        number => socket::getaddrinfo_with(host, int(number), family, kind, proto, flags),
+    }
+}
+
+/// One entry as Python's `json.dump` writes the tuple: enums as ints,
+/// sockaddr as a list.
+fn addrinfo_json(a: &socket::AddrInfo) -> Value {
+    let sockaddr = match a.sockaddr {
+        std::net::SocketAddr::V4(v4) => json!([v4.ip().to_string(), v4.port()]),
+        std::net::SocketAddr::V6(v6) => {
+            json!([v6.ip().to_string(), v6.port(), v6.flowinfo(), v6.scope_id()])
+        }
+    };
+    json!([
+        a.family.value(),
+        a.socktype.value(),
+        a.proto,
+        a.canonname,
+        sockaddr
+    ])
 }
 
 /// `rust_eval` over all calls, 16 at a time, each on a fresh thread, for the
@@ -361,6 +421,215 @@ fn resolver_matches_python_on_local_names() {
     let t = Instant::now();
     let n = compare_live(&calls);
     eprintln!("local resolver: {n} calls compared in {:?}", t.elapsed());
+}
+
+#[test]
+fn getaddrinfo_matches_python_on_local_names() {
+    let (inet, inet6) = (libc::AF_INET, libc::AF_INET6);
+    let (stream, dgram) = (libc::SOCK_STREAM, libc::SOCK_DGRAM);
+    let mut calls = Vec::new();
+    let mut hosts: Vec<Value> = local_resolver_inputs()
+        .into_iter()
+        .filter(|h| !h.contains('\0'))
+        .map(Value::from)
+        .collect();
+    hosts.extend([
+        json!(null),
+        json!("::1"),
+        json!("fe80::1%lo"),
+        json!("0x7f.1"),
+    ]);
+    for host in &hosts {
+        calls.push(call("getaddrinfo", vec![host.clone(), json!(80)]));
+        calls.push(call(
+            "getaddrinfo",
+            vec![host.clone(), json!("http"), json!(inet), json!(stream)],
+        ));
+        calls.push(call(
+            "getaddrinfo",
+            vec![
+                host.clone(),
+                json!(null),
+                json!(0),
+                json!(0),
+                json!(0),
+                json!(libc::AI_CANONNAME),
+            ],
+        ));
+        calls.push(call(
+            "getaddrinfo",
+            vec![
+                host.clone(),
+                json!("ssh"),
+                json!(inet6),
+                json!(dgram),
+                json!(0),
+                json!(libc::AI_NUMERICHOST),
+            ],
+        ));
+        calls.push(call(
+            "getaddrinfo",
+            vec![
+                host.clone(),
+                json!(443),
+                json!(0),
+                json!(0),
+                json!(0),
+                json!(libc::AI_PASSIVE | libc::AI_V4MAPPED),
+            ],
+        ));
+    }
+    // Port forms on one host: numbers past 65535 and below 0, names, text with a NUL.
+    for port in [
+        json!(0),
+        json!(-1),
+        json!(65535),
+        json!(70000),
+        json!(i64::MAX),
+        json!("80"),
+        json!("domain"),
+        json!("nope"),
+        json!("ht\0tp"),
+        json!(""),
+        json!(null),
+    ] {
+        calls.push(call("getaddrinfo", vec![json!("localhost"), port.clone()]));
+        calls.push(call(
+            "getaddrinfo",
+            vec![
+                json!(null),
+                port,
+                json!(0),
+                json!(stream),
+                json!(0),
+                json!(libc::AI_PASSIVE),
+            ],
+        ));
+    }
+    for (family, kind, proto) in [
+        (0, 0, 6),
+        (0, 0, 17),
+        (inet, 0, 132),
+        (inet6, stream, 0),
+        (libc::AF_UNIX, 0, 0),
+        (9999, 0, 0),
+        (0, 9999, 0),
+        (0, stream, 17),
+    ] {
+        calls.push(call(
+            "getaddrinfo",
+            vec![
+                json!("localhost"),
+                json!(80),
+                json!(family),
+                json!(kind),
+                json!(proto),
+            ],
+        ));
+    }
+    for flags in [
+        libc::AI_NUMERICSERV,
+        libc::AI_ADDRCONFIG,
+        libc::AI_ALL | libc::AI_V4MAPPED,
+        -1,
+        0x4000_0000,
+    ] {
+        calls.push(call(
+            "getaddrinfo",
+            vec![
+                json!("localhost"),
+                json!("http"),
+                json!(0),
+                json!(0),
+                json!(0),
+                json!(flags),
+            ],
+        ));
+    }
+    // Python's repr() of the whole list, enums and tuples included.
+    for host in ["localhost", "127.0.0.1", "::1"] {
+        calls.push(call("repr:getaddrinfo", vec![json!(host), json!(80)]));
+        calls.push(call(
+            "repr:getaddrinfo",
+            vec![
+                json!(host),
+                json!(null),
+                json!(0),
+                json!(0),
+                json!(0),
+                json!(libc::AI_CANONNAME),
+            ],
+        ));
+    }
+    let t = Instant::now();
+    let n = compare_live(&calls);
+    eprintln!("getaddrinfo: {n} calls compared in {:?}", t.elapsed());
+}
+
+#[test]
+fn getnameinfo_matches_python_on_local_addresses() {
+    let mut addrs: Vec<String> = [
+        "127.0.0.1",
+        "::1",
+        "0.0.0.0",
+        "::",
+        "fe80::1%lo",
+        "::ffff:127.0.0.1",
+        "127.1",
+        "localhost",
+        "1.2.3.4 ",
+        "a\0",
+        "",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    for words in data_lines("/etc/hosts") {
+        addrs.extend(words.into_iter().take(1));
+    }
+    addrs.sort();
+    addrs.dedup();
+    let flags = [
+        libc::NI_NUMERICHOST,
+        libc::NI_NUMERICHOST | libc::NI_NUMERICSERV,
+        libc::NI_NUMERICHOST | libc::NI_DGRAM,
+    ];
+    let mut calls = Vec::new();
+    for addr in &addrs {
+        for port in [
+            json!(80),
+            json!(53),
+            json!(0),
+            json!(99999),
+            json!(-1),
+            json!(1i64 << 31),
+            json!(-(1i64 << 31) - 1),
+        ] {
+            for flag in flags {
+                calls.push(call(
+                    "getnameinfo",
+                    vec![json!([addr, port.clone()]), json!(flag)],
+                ));
+            }
+        }
+        for (flow, scope) in [(0, 0), (5, 1), (0xfffff, 0), (0x100000, 0)] {
+            calls.push(call(
+                "getnameinfo",
+                vec![json!([addr, 22, flow, scope]), json!(libc::NI_NUMERICHOST)],
+            ));
+        }
+    }
+    // Names from /etc/hosts: the reverse lookup stays local for its addresses.
+    for words in data_lines("/etc/hosts") {
+        if let Some(addr) = words.first() {
+            for flag in [0, libc::NI_NAMEREQD, libc::NI_NOFQDN] {
+                calls.push(call("getnameinfo", vec![json!([addr, 80]), json!(flag)]));
+            }
+        }
+    }
+    let t = Instant::now();
+    let n = compare_live(&calls);
+    eprintln!("getnameinfo: {n} calls compared in {:?}", t.elapsed());
 }
 
 /// Calls whose lookup reaches past /etc/hosts (unknown names, addresses with

@@ -49,6 +49,34 @@ proptest! {
     }
 
     #[test]
+    fn getaddrinfo_never_panics(
+        host in proptest::option::of("\\PC{0,40}"),
+        port in prop_oneof![any::<i64>().prop_map(|p| p.to_string()), "\\PC{0,12}"],
+        family in prop_oneof![Just(0), Just(2), Just(10), any::<i32>()],
+        kind in prop_oneof![Just(0), Just(1), Just(2), any::<i32>()],
+        proto in any::<i32>(),
+        flags in any::<i32>(),
+    ) {
+        // AI_NUMERICHOST keeps arbitrary text away from DNS (it would wait
+        // for the resolver's timeout offline) while every argument is parsed.
+        let _ = socket::getaddrinfo_with(host.as_deref(), port.as_str(), family, kind, proto, flags | socket::AI_NUMERICHOST);
+    }
+
+    #[test]
+    fn getnameinfo_never_panics(
+        host in "\\PC{0,40}",
+        port in any::<i64>(),
+        flow in any::<u32>(),
+        scope in any::<u32>(),
+        flags in any::<i32>(),
+    ) {
+        // NI_NUMERICHOST | NI_NUMERICSERV: no reverse lookup leaves the machine.
+        let numeric = flags | socket::NI_NUMERICHOST | socket::NI_NUMERICSERV;
+        let _ = socket::getnameinfo((host.as_str(), port), numeric);
+        let _ = socket::getnameinfo((host.as_str(), port, flow, scope), numeric);
+    }
+
+    #[test]
     fn host_arguments_never_panic(name in "\\PC{0,60}") {
         // The trailing empty label makes the idna step refuse every input
         // after converting the labels before it, so no lookup leaves the

@@ -102,6 +102,15 @@ impl Error {
         Error::with_errno(ErrorKind::OSError, errno, text)
     }
 
+    /// CPython's `set_gaierror()`: `gaierror(code, gai_strerror(code))`, or
+    /// for `EAI_SYSTEM` an `OSError` with the C `errno`.
+    pub(crate) fn gai(code: i32, errno: i32) -> Self {
+        if code == libc::EAI_SYSTEM {
+            return Error::from_errno(if errno == 0 { libc::EIO } else { errno });
+        }
+        Error::with_errno(ErrorKind::Gaierror, code, super::ffi::gai_strerror(code))
+    }
+
     /// `UnicodeEncodeError` raised by the `idna` codec; `start..end` are
     /// character positions in `input`.
     pub(crate) fn idna(input: &str, start: usize, end: usize, reason: &str) -> Self {

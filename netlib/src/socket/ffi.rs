@@ -376,3 +376,105 @@ pub(crate) fn gai_strerror(code: c_int) -> String {
     // SAFETY: gai_strerror returns a pointer to a static string for any code.
     unsafe { c_string(libc::gai_strerror(code)) }
 }
+
+/// One entry of a `getaddrinfo` result, copied out of the C list.
+pub(crate) struct AddrInfoEnt {
+    pub(crate) family: c_int,
+    pub(crate) socktype: c_int,
+    pub(crate) protocol: c_int,
+    pub(crate) canonname: String,
+    /// `None` for a family other than IPv4/IPv6 (getaddrinfo on Linux
+    /// returns none).
+    pub(crate) addr: Option<std::net::SocketAddr>,
+}
+
+/// A `sockaddr` from the C library as Python's `makesockaddr()` reads it:
+/// ports and IPv6 flow labels to host order, the scope id as it is.
+///
+/// # Safety
+/// `sa` must point to `len` readable bytes of a socket address.
+unsafe fn copy_sockaddr(sa: *const libc::sockaddr, len: socklen_t) -> Option<std::net::SocketAddr> {
+    use std::net::{Ipv4Addr, Ipv6Addr, SocketAddr, SocketAddrV4, SocketAddrV6};
+    if sa.is_null() {
+        return None;
+    }
+    // SAFETY: the caller guarantees `len` readable bytes; each branch checks
+    // that they hold the whole structure it reads (unaligned reads: the C
+    // library's buffer promises no alignment for the wider type).
+    unsafe {
+        match c_int::from((*sa).sa_family) {
+            libc::AF_INET if len as usize >= std::mem::size_of::<libc::sockaddr_in>() => {
+                let sin = ptr::read_unaligned(sa.cast::<libc::sockaddr_in>());
+                Some(SocketAddr::V4(SocketAddrV4::new(
+                    Ipv4Addr::from(u32::from_be(sin.sin_addr.s_addr)),
+                    u16::from_be(sin.sin_port),
+                )))
+            }
+            libc::AF_INET6 if len as usize >= std::mem::size_of::<libc::sockaddr_in6>() => {
+                let sin6 = ptr::read_unaligned(sa.cast::<libc::sockaddr_in6>());
+                Some(SocketAddr::V6(SocketAddrV6::new(
+                    Ipv6Addr::from(sin6.sin6_addr.s6_addr),
+                    u16::from_be(sin6.sin6_port),
+                    u32::from_be(sin6.sin6_flowinfo),
+                    sin6.sin6_scope_id,
+                )))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// `getaddrinfo(3)` with the arguments CPython passes (`None` = `NULL`).
+/// `Err((code, errno))`: the `EAI_*` code, and `errno` for `EAI_SYSTEM`.
+/// dns-lookup's wrapper is not used here: it refuses a `NULL` host with a
+/// `NULL` service itself, and panics on a canonical name that is not UTF-8.
+pub(crate) fn getaddrinfo(
+    host: Option<&CStr>,
+    service: Option<&CStr>,
+    hints: (c_int, c_int, c_int, c_int),
+) -> Result<Vec<AddrInfoEnt>, (c_int, c_int)> {
+    let (family, socktype, protocol, flags) = hints;
+    // SAFETY: an all-zero addrinfo is the documented "no hints" value.
+    let mut hint: libc::addrinfo = unsafe { std::mem::zeroed() };
+    hint.ai_family = family;
+    hint.ai_socktype = socktype;
+    hint.ai_protocol = protocol;
+    hint.ai_flags = flags;
+    let mut res: *mut libc::addrinfo = ptr::null_mut();
+    // SAFETY: the strings are NUL-terminated or NULL, `hint` is initialised
+    // and `res` receives a list we free below.
+    let code = unsafe {
+        libc::getaddrinfo(
+            host.map_or(ptr::null(), CStr::as_ptr),
+            service.map_or(ptr::null(), CStr::as_ptr),
+            &hint,
+            &mut res,
+        )
+    };
+    if code != 0 {
+        let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err((code, errno));
+    }
+    let mut out = Vec::new();
+    let mut cur = res;
+    while !cur.is_null() {
+        // SAFETY: `cur` is a node of the list getaddrinfo returned, alive
+        // until freeaddrinfo; its strings and sockaddr belong to it.
+        unsafe {
+            let a = &*cur;
+            out.push(AddrInfoEnt {
+                family: a.ai_family,
+                socktype: a.ai_socktype,
+                protocol: a.ai_protocol,
+                canonname: c_string(a.ai_canonname),
+                addr: copy_sockaddr(a.ai_addr, a.ai_addrlen),
+            });
+            cur = a.ai_next;
+        }
+    }
+    if !res.is_null() {
+        // SAFETY: `res` came from a successful getaddrinfo and is freed once.
+        unsafe { libc::freeaddrinfo(res) };
+    }
+    Ok(out)
+}

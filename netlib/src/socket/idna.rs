@@ -22,7 +22,7 @@ pub(crate) fn host_arg(func: &str, name: &str) -> Result<CString, Error> {
 /// Non-ASCII labels are converted with UTS #46 through the `url` crate,
 /// where Python uses IDNA 2003 nameprep; the two agree on ordinary names and
 /// differ on a few characters (`ß`, `ς`, joiners).
-fn encode(input: &str) -> Result<String, Error> {
+pub(crate) fn encode(input: &str) -> Result<String, Error> {
     if input.is_ascii() {
         let labels: Vec<&str> = input.split('.').collect();
         let mut offset = 0;

@@ -27,6 +27,8 @@
 //! | `gethostbyname_ex(h)` | as above, then `gethostbyname_r` | `gaierror`, `herror` |
 //! | `gethostbyaddr(ip)` | `inet_pton`/`getaddrinfo`, then `gethostbyaddr_r` | `gaierror`, `herror` |
 //! | `getfqdn(name)` | `gethostbyaddr` (Lib/socket.py) | none for lookups |
+//! | `getaddrinfo(host, port, …)` | `getaddrinfo` | `gaierror` |
+//! | `getnameinfo(sockaddr, flags)` | `getaddrinfo(AI_NUMERICHOST)`, then `getnameinfo` | `gaierror`, `OSError` |
 //! | `getservbyname`, `getservbyport`, `getprotobyname` | `getservbyname_r`, `getservbyport_r`, `getprotobyname_r` | `OSError` |
 //! | `inet_aton`, `inet_pton`, `inet_ntop` | the C functions of the same names | `OSError`, `ValueError` |
 //!
@@ -37,6 +39,7 @@
 //!
 //! The module targets Linux with glibc (or musl), as the course machines.
 
+mod addrinfo;
 mod constants;
 mod convert;
 mod error;
@@ -45,6 +48,11 @@ mod idna;
 mod resolver;
 mod services;
 
+pub use addrinfo::{
+    AI_ADDRCONFIG, AI_ALL, AI_CANONNAME, AI_NUMERICHOST, AI_NUMERICSERV, AI_PASSIVE, AI_V4MAPPED,
+    AddrInfo, HostArg, NI_DGRAM, NI_NAMEREQD, NI_NOFQDN, NI_NUMERICHOST, NI_NUMERICSERV, PortArg,
+    SockAddrArg, getaddrinfo, getaddrinfo_with, getnameinfo,
+};
 pub use constants::{AddressFamily, Constant, SocketKind, constants, getattr};
 pub use convert::{htonl, htons, inet_aton, inet_ntoa, inet_ntop, inet_pton, ntohl, ntohs};
 pub use error::{Error, ErrorKind};

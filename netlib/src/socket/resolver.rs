@@ -14,13 +14,10 @@ use super::idna::host_arg;
 
 /// `gaierror` from a `getaddrinfo` code; `EAI_SYSTEM` is an `OSError` with
 /// the C errno, as CPython's `set_gaierror` does.
-fn gai_error(err: LookupError) -> Error {
+pub(super) fn gai_error(err: LookupError) -> Error {
     let code = err.error_num();
-    if code == libc::EAI_SYSTEM {
-        let io: std::io::Error = err.into();
-        return Error::from_errno(io.raw_os_error().unwrap_or(libc::EIO));
-    }
-    Error::with_errno(ErrorKind::Gaierror, code, ffi::gai_strerror(code))
+    let io: std::io::Error = err.into();
+    Error::gai(code, io.raw_os_error().unwrap_or(0))
 }
 
 /// `herror` from an `h_errno` code, as CPython's `set_herror`.
