@@ -72,8 +72,9 @@ class Kernel:
         try:
             self.kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
         except RuntimeError as exc:
+            log = self.log_text()  # before shutdown() closes the file
             self.shutdown()
-            raise RuntimeError(f"{exc}\n--- kernel log ---\n{self.log_text()}") from exc
+            raise RuntimeError(f"{exc}\n--- kernel log ---\n{log}") from exc
         self.ready_after = time.monotonic() - self.started
 
     def log_text(self) -> str:

@@ -78,3 +78,20 @@ def test_cells_sent_at_once_keep_their_own_output():
         assert ended == ids
         for i, parent in enumerate(ids):
             assert "".join(seen[parent]) == "".join(f"cell {i} line {j}\n" for j in range(3)), seen
+
+
+def test_private_ports_are_never_the_clients():
+    """evcxr's private ports are chosen while Jupyter's are bound by the proxy, and
+    never one of them even if the system offers it (it offered one in CI)."""
+    import socket
+
+    taken = []
+    for _ in range(5):
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        taken.append(s.getsockname()[1])
+        s.close()
+    for _ in range(200):
+        info = proxy.private_connection(avoid=set(taken))
+        ports = [info[p] for p in proxy.PORTS]
+        assert len(set(ports)) == 5 and not set(ports) & set(taken)

@@ -205,15 +205,25 @@ def warm_slot(home, slot):
         os.close(cache_fd)
 
 
-def die_with_parent():
-    # If the launcher is killed, evcxr must not live on holding the ports.
+def _find_prctl():
     try:
         import ctypes
 
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        return ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
-        pass
+        return None
+
+
+# Looked up here, not in the forked child: the launcher has ZeroMQ's threads
+# running when it starts evcxr, and a dlopen after fork could wait forever on
+# a loader lock one of them held.
+_PRCTL = _find_prctl()
+
+
+def die_with_parent():
+    # If the launcher is killed, evcxr must not live on holding the ports.
+    if _PRCTL is not None:
+        _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 class Tee(threading.Thread):
@@ -303,7 +313,15 @@ def run_evcxr(settings, home, slot, lock_fd, connection_file):
         client = json.load(f)
     behind_proxy = client.get("transport", "tcp") == "tcp"
     if behind_proxy:
-        private = proxy.private_connection()
+        # Jupyter's ports first, as evcxr would bind them at once: the client's
+        # requests wait in them until evcxr is ready, and evcxr's private ports,
+        # chosen next, cannot be one of them.
+        relay = proxy.Proxy(client, note=log)
+        try:
+            relay.bind()
+        except Exception as exc:
+            sys.exit(f"[rust-netlib] cannot bind the ports Jupyter chose ({exc}); start the kernel again")
+        private = proxy.private_connection(avoid={client[p] for p in proxy.PORTS})
         control_file = slot.with_name(slot.name + ".kernel.json")
         fd = os.open(control_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as f:
@@ -328,16 +346,8 @@ def run_evcxr(settings, home, slot, lock_fd, connection_file):
 
     forward_signals(proc.send_signal)
     if behind_proxy:
-        # Bound at once, as evcxr would: the client's kernel_info requests wait
-        # in evcxr's queue until it is ready, and iopub is joined long before.
-        relay = proxy.Proxy(client, private, proc, note=log)
-        try:
-            relay.bind()
-        except Exception as exc:
-            log(f"could not bind the ports Jupyter chose ({exc}); ending evcxr")
-            proc.terminate()
-        else:
-            relay.run()
+        relay.attach(private, proc)
+        relay.run()
         # Jupyter's ports are free before the fallback kernel binds them.
         proxy.release()
     code = proc.wait()

@@ -110,11 +110,14 @@ def kernel_info(info, timeout):
         s.close()
 
 
-def free_ports(n):
+def free_ports(n, avoid=()):
     socks = []
-    for _ in range(n):
+    while len(socks) < n:
         s = socket.socket()
         s.bind(("127.0.0.1", 0))
+        if s.getsockname()[1] in avoid:
+            s.close()
+            continue
         socks.append(s)
     ports = [s.getsockname()[1] for s in socks]
     for s in socks:
@@ -122,8 +125,8 @@ def free_ports(n):
     return ports
 
 
-def private_connection():
-    """A connection for evcxr alone: loopback, free ports, a fresh key."""
+def private_connection(avoid=()):
+    """A connection for evcxr alone: loopback, free ports (none of `avoid`), a fresh key."""
     import secrets
 
     return {
@@ -131,7 +134,7 @@ def private_connection():
         "ip": "127.0.0.1",
         "signature_scheme": "hmac-sha256",
         "key": secrets.token_hex(32),
-        **dict(zip(PORTS, free_ports(5))),
+        **dict(zip(PORTS, free_ports(5, avoid))),
     }
 
 
@@ -209,12 +212,14 @@ class IopubOrder:
 class Proxy:
     """Jupyter's five ports on one side, evcxr's private ones on the other."""
 
-    def __init__(self, client, kernel, proc, note=log):
-        self.client, self.kernel, self.proc, self.note = client, kernel, proc, note
+    def __init__(self, client, note=log):
+        self.client, self.note = client, note
+        self.kernel = self.proc = None
         self.front, self.back = {}, {}
 
     def bind(self):
-        """Binds the client's ports (zmq.ZMQError when one is taken) and connects to evcxr."""
+        """Binds the client's ports (zmq.ZMQError when one is taken). Done before
+        evcxr's private ports are chosen, so that those cannot be the client's."""
         import zmq
 
         ctx = zmq.Context.instance()
@@ -229,6 +234,13 @@ class Proxy:
         except zmq.ZMQError:
             self.close()
             raise
+
+    def attach(self, kernel, proc):
+        """Connects to evcxr (`kernel`: its connection info, `proc`: its process)."""
+        import zmq
+
+        ctx = zmq.Context.instance()
+        self.kernel, self.proc = kernel, proc
         kurl = f"tcp://{self.kernel['ip']}:"
         # One identity for shell and stdin: evcxr routes input_request with the shell's identities.
         ident = f"netlessons-proxy-{os.getpid()}".encode()

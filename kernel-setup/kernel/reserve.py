@@ -406,7 +406,14 @@ def serve(args):
                 other = json.loads(Path(args.after).read_text())
             except (OSError, ValueError):
                 other = None
-            reply = proxy.kernel_info(other, 300) if other else None
+            # ...for as long as the launcher that spawned us lives (we are
+            # re-parented when it exits): a start that failed must not keep a
+            # reserve waiting for minutes.
+            launcher = os.getppid()
+            deadline = time.monotonic() + 300
+            reply = None
+            while other and reply is None and os.getppid() == launcher and time.monotonic() < deadline:
+                reply = proxy.kernel_info(other, 5)
             if reply is None or reply.get("implementation") != "evcxr_jupyter":
                 log(f"the kernel that spawned this reserve did not come up as evcxr ({reply}); not starting")
                 code = 0
@@ -527,12 +534,13 @@ def run_claimed(conn, proc, kinfo, slot, outputs):
         except OSError:
             pass
 
-    relay = proxy.Proxy(client, kinfo, proc, note)
+    relay = proxy.Proxy(client, note)
     try:
         relay.bind()
     except Exception as exc:
         conn.sendall(json.dumps({"ok": False, "error": f"binding the client's ports: {exc}"}).encode() + b"\n")
         raise
+    relay.attach(kinfo, proc)
     Output.claim({"stdout": fds[0], "stderr": fds[1]})
     conn.sendall(json.dumps({"ok": True, "slot": str(slot)}).encode() + b"\n")
     log("claimed; proxying")
