@@ -138,15 +138,15 @@ def private_connection(avoid=()):
     }
 
 
-def wait_until_answering(info, proc, limit=None):
-    """Until evcxr answers kernel_info (True), exits (False), or `limit` seconds pass (False)."""
-    started = time.monotonic()
-    while proc.poll() is None:
-        if limit is not None and time.monotonic() - started > limit:
-            return False
-        if kernel_info(info, 2) is not None:
-            return True
-    return False
+def wait_until_answering(info, alive, limit, step=2):
+    """The kernel's kernel_info_reply content, or None once `alive()` is false or
+    `limit` seconds have passed. Asks again every `step` seconds."""
+    deadline = time.monotonic() + limit
+    while alive() and time.monotonic() < deadline:
+        reply = kernel_info(info, step)
+        if reply is not None:
+            return reply
+    return None
 
 
 def parent_and_end(frames):

@@ -410,10 +410,8 @@ def serve(args):
             # re-parented when it exits): a start that failed must not keep a
             # reserve waiting for minutes.
             launcher = os.getppid()
-            deadline = time.monotonic() + 300
-            reply = None
-            while other and reply is None and os.getppid() == launcher and time.monotonic() < deadline:
-                reply = proxy.kernel_info(other, 5)
+            alive = lambda: os.getppid() == launcher  # noqa: E731
+            reply = proxy.wait_until_answering(other, alive, 300, step=5) if other else None
             if reply is None or reply.get("implementation") != "evcxr_jupyter":
                 log(f"the kernel that spawned this reserve did not come up as evcxr ({reply}); not starting")
                 code = 0
@@ -440,7 +438,7 @@ def serve(args):
         outputs = [Output(proc.stdout, "stdout"), Output(proc.stderr, "stderr")]
         for o in outputs:
             o.start()
-        if not proxy.wait_until_answering(info, proc, limit=900):
+        if proxy.wait_until_answering(info, lambda: proc.poll() is None, 900) is None:
             log(f"evcxr did not come up (exit status {proc.poll()}); this reserve ends")
             return
         log(f"evcxr answered kernel_info after {time.monotonic() - started:.1f} s; ready")
