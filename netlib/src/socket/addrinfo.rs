@@ -4,7 +4,7 @@
 //! text, a string is cut at its first NUL as C sees it, and `getnameinfo`
 //! resolves its sockaddr numerically first, as `socket_getnameinfo()` does.
 
-use std::ffi::CString;
+use std::ffi::{CStr, CString};
 use std::fmt;
 use std::net::{SocketAddr, SocketAddrV4, SocketAddrV6};
 
@@ -12,7 +12,6 @@ use super::constants::{AddressFamily, SocketKind};
 use super::error::{Error, ErrorKind};
 use super::ffi;
 use super::idna;
-use super::resolver::gai_error;
 use crate::repr::str_repr;
 
 /// Python `socket.AI_PASSIVE`: a `None` host means "any address" (for `bind`).
@@ -283,6 +282,16 @@ impl<T: PortArg> PortArg for Option<T> {
     }
 }
 
+/// `getaddrinfo(3)` with CPython's `set_gaierror()` on failure; every
+/// `getaddrinfo` of this module (`gethostbyname`'s included) goes through it.
+pub(super) fn c_getaddrinfo(
+    host: Option<&CStr>,
+    service: Option<&CStr>,
+    hints: (i32, i32, i32, i32),
+) -> Result<Vec<ffi::AddrInfoEnt>, Error> {
+    ffi::getaddrinfo(host, service, hints).map_err(|(code, errno)| Error::gai(code, errno))
+}
+
 /// A C string as C reads Python's buffer: up to the first NUL.
 fn c_text(text: &str) -> CString {
     let bytes = text.as_bytes();
@@ -339,8 +348,7 @@ pub fn getaddrinfo_with(
     };
     let service = port.service().map(|s| c_text(&s));
     let hints = (family.into().value(), socktype.into().value(), proto, flags);
-    let found = ffi::getaddrinfo(host.as_deref(), service.as_deref(), hints)
-        .map_err(|(code, errno)| Error::gai(code, errno))?;
+    let found = c_getaddrinfo(host.as_deref(), service.as_deref(), hints)?;
     Ok(found
         .into_iter()
         .filter_map(|e| {
@@ -457,8 +465,7 @@ pub fn getnameinfo(sockaddr: impl SockAddrArg, flags: i32) -> Result<(String, St
     let host = c_text(&host);
     let service = c_text(&port.to_string());
     let hints = (libc::AF_UNSPEC, libc::SOCK_DGRAM, 0, libc::AI_NUMERICHOST);
-    let found = ffi::getaddrinfo(Some(&host), Some(&service), hints)
-        .map_err(|(code, errno)| Error::gai(code, errno))?;
+    let found = c_getaddrinfo(Some(&host), Some(&service), hints)?;
     if found.len() > 1 {
         return Err(Error::new(
             ErrorKind::OSError,
@@ -481,5 +488,9 @@ pub fn getnameinfo(sockaddr: impl SockAddrArg, flags: i32) -> Result<(String, St
             a.set_scope_id(scope_id);
         }
     }
-    dns_lookup::getnameinfo(&addr, flags).map_err(gai_error)
+    dns_lookup::getnameinfo(&addr, flags).map_err(|err| {
+        let code = err.error_num();
+        let io: std::io::Error = err.into();
+        Error::gai(code, io.raw_os_error().unwrap_or(0))
+    })
 }

@@ -6,19 +6,10 @@
 use std::ffi::CStr;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
-use dns_lookup::{AddrInfoHints, LookupError};
-
+use super::addrinfo::c_getaddrinfo;
 use super::error::{Error, ErrorKind};
 use super::ffi;
 use super::idna::host_arg;
-
-/// `gaierror` from a `getaddrinfo` code; `EAI_SYSTEM` is an `OSError` with
-/// the C errno, as CPython's `set_gaierror` does.
-pub(super) fn gai_error(err: LookupError) -> Error {
-    let code = err.error_num();
-    let io: std::io::Error = err.into();
-    Error::gai(code, io.raw_os_error().unwrap_or(0))
-}
 
 /// `herror` from an `h_errno` code, as CPython's `set_herror`.
 fn h_error(code: i32) -> Error {
@@ -30,25 +21,18 @@ fn h_error(code: i32) -> Error {
 fn setipaddr(name: &CStr, af: i32) -> Result<IpAddr, Error> {
     let bytes = name.to_bytes();
     if bytes.is_empty() {
-        let hints = AddrInfoHints {
-            flags: libc::AI_PASSIVE,
-            address: af,
-            socktype: libc::SOCK_DGRAM,
-            protocol: 0,
-        };
-        let mut found = dns_lookup::getaddrinfo(None, Some("0"), Some(hints)).map_err(gai_error)?;
-        let first = found.next();
-        let more = found.next().is_some();
-        let Some(Ok(info)) = first else {
+        let hints = (af, libc::SOCK_DGRAM, 0, libc::AI_PASSIVE);
+        let found = c_getaddrinfo(None, Some(c"0"), hints)?;
+        let Some(addr) = found.first().and_then(|e| e.addr) else {
             return Err(Error::new(ErrorKind::OSError, "unsupported address family"));
         };
-        if more {
+        if found.len() > 1 {
             return Err(Error::new(
                 ErrorKind::OSError,
                 "wildcard resolved to multiple address",
             ));
         }
-        return Ok(info.sockaddr.ip());
+        return Ok(addr.ip());
     }
     if bytes == b"255.255.255.255" || bytes == b"<broadcast>" {
         if af != libc::AF_INET && af != libc::AF_UNSPEC {
@@ -69,24 +53,10 @@ fn setipaddr(name: &CStr, af: i32) -> Result<IpAddr, Error> {
     {
         return Ok(IpAddr::V6(Ipv6Addr::from(b)));
     }
-    // The idna step leaves ASCII only, so this conversion cannot fail.
-    let host = name.to_str().map_err(|_| {
-        Error::with_errno(
-            ErrorKind::Gaierror,
-            libc::EAI_NONAME,
-            ffi::gai_strerror(libc::EAI_NONAME),
-        )
-    })?;
-    let hints = AddrInfoHints {
-        flags: 0,
-        address: af,
-        socktype: 0,
-        protocol: 0,
-    };
-    let mut found = dns_lookup::getaddrinfo(Some(host), None, Some(hints)).map_err(gai_error)?;
-    match found.next() {
-        Some(Ok(info)) => Ok(info.sockaddr.ip()),
-        _ => Err(Error::new(ErrorKind::OSError, "unknown address family")),
+    let found = c_getaddrinfo(Some(name), None, (af, 0, 0, 0))?;
+    match found.first().and_then(|e| e.addr) {
+        Some(addr) => Ok(addr.ip()),
+        None => Err(Error::new(ErrorKind::OSError, "unknown address family")),
     }
 }
 
