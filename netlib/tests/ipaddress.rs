@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use std::fmt::Debug;
 
 use netlib::ipaddress::{
-    self, Error, IpAddress, IpInterface, IpNetwork, Ipv4Address, Ipv4Network, Ipv6Address,
-    Ipv6Network, ip_address, ip_interface, ip_network, ip_network_loose,
+    self, Error, IntoIpAddress, IpAddress, IpInterface, IpNetwork, Ipv4Address, Ipv4Network,
+    Ipv6Address, Ipv6Network, ip_address, ip_interface, ip_network, ip_network_loose,
 };
 use serde_json::{Value, json};
 
@@ -107,6 +107,41 @@ fn list<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
 
 fn err(e: &Error) -> Value {
     json!({"error_class": e.python_class(), "error": e.to_string()})
+}
+
+/// The five constructors on one integer, each against its CPython record
+/// (negative integers come as `i128`, the others as `u128`).
+fn int_constructors<N: IntoIpAddress + Copy>(r: &mut Report, ctx: &str, rec: &Value, n: N) {
+    r.eq(
+        ctx,
+        "ip_address",
+        &rec["ip_address"],
+        repr_or_err(ip_address(n)),
+    );
+    r.eq(
+        ctx,
+        "IPv4Address",
+        &rec["IPv4Address"],
+        repr_or_err(Ipv4Address::new(n)),
+    );
+    r.eq(
+        ctx,
+        "IPv6Address",
+        &rec["IPv6Address"],
+        repr_or_err(Ipv6Address::new(n)),
+    );
+    r.eq(
+        ctx,
+        "ip_network",
+        &rec["ip_network"],
+        repr_or_err(ip_network(n)),
+    );
+    r.eq(
+        ctx,
+        "ip_interface",
+        &rec["ip_interface"],
+        repr_or_err(ip_interface(n)),
+    );
 }
 
 fn repr_or_err<T: Debug>(r: Result<T, Error>) -> Value {
@@ -334,68 +369,10 @@ fn integer_and_packed_inputs_match_cpython() {
         let ctx = format!("int {input}");
         if let Some(magnitude) = input.strip_prefix('-') {
             let n: i128 = -magnitude.parse::<i128>().expect("small negative");
-            r.eq(
-                &ctx,
-                "ip_address",
-                &rec["ip_address"],
-                repr_or_err(ip_address(n)),
-            );
-            r.eq(
-                &ctx,
-                "IPv4Address",
-                &rec["IPv4Address"],
-                repr_or_err(Ipv4Address::new(n)),
-            );
-            r.eq(
-                &ctx,
-                "IPv6Address",
-                &rec["IPv6Address"],
-                repr_or_err(Ipv6Address::new(n)),
-            );
-            r.eq(
-                &ctx,
-                "ip_network",
-                &rec["ip_network"],
-                repr_or_err(ip_network(n)),
-            );
-            r.eq(
-                &ctx,
-                "ip_interface",
-                &rec["ip_interface"],
-                repr_or_err(ip_interface(n)),
-            );
+            int_constructors(&mut r, &ctx, rec, n);
         } else {
             let n: u128 = input.parse().expect("u128");
-            r.eq(
-                &ctx,
-                "ip_address",
-                &rec["ip_address"],
-                repr_or_err(ip_address(n)),
-            );
-            r.eq(
-                &ctx,
-                "IPv4Address",
-                &rec["IPv4Address"],
-                repr_or_err(Ipv4Address::new(n)),
-            );
-            r.eq(
-                &ctx,
-                "IPv6Address",
-                &rec["IPv6Address"],
-                repr_or_err(Ipv6Address::new(n)),
-            );
-            r.eq(
-                &ctx,
-                "ip_network",
-                &rec["ip_network"],
-                repr_or_err(ip_network(n)),
-            );
-            r.eq(
-                &ctx,
-                "ip_interface",
-                &rec["ip_interface"],
-                repr_or_err(ip_interface(n)),
-            );
+            int_constructors(&mut r, &ctx, rec, n);
             if let Ok(small) = u64::try_from(n) {
                 r.eq(
                     &ctx,
