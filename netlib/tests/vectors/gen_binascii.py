@@ -6,10 +6,11 @@ Run from the repository root:
 """
 
 import binascii
-import json
 import random
 import sys
 from pathlib import Path
+
+from vectorfile import dump, error_record
 
 assert sys.version_info[:2] == (3, 13), "generate with CPython 3.13"
 
@@ -17,17 +18,11 @@ OUT = Path(__file__).resolve().parent / "binascii.json"
 rng = random.Random(20240615)
 
 
-def err(exc):
-    cls = type(exc)
-    name = cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
-    return {"error": {"class": name, "message": str(exc)}}
-
-
 def attempt(fn):
     try:
         return {"ok": fn()}
     except ValueError as exc:
-        return err(exc)
+        return error_record(exc)
 
 
 datas = [b"", b"\x00", b"\xff", b"\xc0\xa8\x00\x0f", b"\xcb\xf9'.", b"\x7f\x00\x00\x01",
@@ -66,13 +61,6 @@ for text in texts:
     })
 
 data = {"python": sys.version.split()[0], "hexlify": hexlify_cases, "unhexlify": unhexlify_cases}
-lines = ["{", f' "python": {json.dumps(data["python"])},']
-for key in ("hexlify", "unhexlify"):
-    lines.append(f" {json.dumps(key)}: [")
-    lines.extend("  " + json.dumps(c) + ("," if i < len(data[key]) - 1 else "")
-                 for i, c in enumerate(data[key]))
-    lines.append(" ]," if key == "hexlify" else " ]")
-lines.append("}")
-OUT.write_text("\n".join(lines) + "\n")
+OUT.write_text(dump(data), encoding="utf-8")
 print(f"wrote {OUT.name}: {len(hexlify_cases)} hexlify inputs "
       f"({sum(len(c['sep']) for c in hexlify_cases)} sep cases), {len(unhexlify_cases)} unhexlify inputs")

@@ -10,10 +10,11 @@ Writes netlib/tests/vectors/ipaddress.json. The output is deterministic
 
 import ipaddress as ip
 import itertools
-import json
 import pathlib
 import random
 import sys
+
+from vectorfile import dump
 
 assert sys.version_info[:2] == (3, 13), "run with PYENV_VERSION=3.13 python3"
 
@@ -418,19 +419,7 @@ out = {
     "interfaces": interfaces,
 }
 path = pathlib.Path(__file__).with_name("ipaddress.json")
-# One record per line: compact, yet diffs stay readable.
-lines = ["{"]
-for i, (key, value) in enumerate(out.items()):
-    comma = "," if i < len(out) - 1 else ""
-    if isinstance(value, list):
-        lines.append(f" {json.dumps(key)}: [")
-        lines.extend(f"  {json.dumps(rec, ensure_ascii=False)}{',' if j < len(value) - 1 else ''}"
-                     for j, rec in enumerate(value))
-        lines.append(f" ]{comma}")
-    else:
-        lines.append(f" {json.dumps(key)}: {json.dumps(value)}{comma}")
-lines.append("}")
-path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+path.write_text(dump(out, ascii_records=False), encoding="utf-8")
 print(f"{path}: {len(addresses)} addresses, {len(invalid)} invalid strings, "
       f"{len(ints)} ints, {len(packed)} packed, {len(arith)} arithmetic, "
       f"{len(networks)} networks, {len(pairs)} pairs, {len(relations)} relations, "

@@ -16,12 +16,13 @@ Inputs come from three places:
 
 import functools
 import itertools
-import json
 import sys
 import unicodedata
 import unittest
 import urllib.parse as up
 from pathlib import Path
+
+from vectorfile import dump, error_record
 
 assert sys.version_info[:2] == (3, 13), "generate with CPython 3.13"
 
@@ -171,17 +172,11 @@ def combos():
 
 # --- 3. evaluation ------------------------------------------------------------
 
-def err(exc):
-    cls = type(exc)
-    name = cls.__qualname__ if cls.__module__ == "builtins" else f"{cls.__module__}.{cls.__qualname__}"
-    return {"error": {"class": name, "message": str(exc)}}
-
-
 def attempt(fn):
     try:
         return {"ok": fn()}
     except (ValueError, UnicodeError) as exc:
-        return err(exc)
+        return error_record(exc)
 
 
 def describe(result):
@@ -201,7 +196,7 @@ def split_case(url, scheme="", allow_fragments=True, source="netlib"):
         try:
             case[name] = {"ok": describe(fn(url, scheme, allow_fragments))}
         except ValueError as exc:
-            case[name] = err(exc)
+            case[name] = error_record(exc)
     return case
 
 
@@ -462,24 +457,7 @@ data = {
 }
 
 
-def dump(data):
-    """One case per line: small diffs when CPython or the inputs change."""
-    lines = ["{"]
-    items = list(data.items())
-    for i, (key, value) in enumerate(items):
-        comma = "," if i < len(items) - 1 else ""
-        if isinstance(value, list) and value and isinstance(value[0], (dict, list)):
-            lines.append(f" {json.dumps(key)}: [")
-            lines.extend(f"  {json.dumps(v, ensure_ascii=True)}" + ("," if j < len(value) - 1 else "")
-                         for j, v in enumerate(value))
-            lines.append(f" ]{comma}")
-        else:
-            lines.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=True)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-OUT.write_text(dump(data))
+OUT.write_text(dump(data), encoding="utf-8")
 counts = {k: len(v) for k, v in data.items() if isinstance(v, list)}
 by_source = {}
 for c in split_cases:
