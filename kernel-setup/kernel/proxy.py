@@ -7,11 +7,15 @@ let evcxr bind Jupyter's ports itself:
 
 * a reserve kernel (reserve.py) is started before the Jupyter client that will
   use it exists, so it cannot know that client's ports and key;
-* evcxr 0.22 can publish a cell's last output line after the "idle" that ends
-  the cell (IopubOrder), which loses the line in JupyterLab and nbclient; the
-  proxy puts such lines back in front;
 * the same code then serves a kernel the launcher starts itself (launch.py),
   so both paths behave alike.
+
+The proxy passes every message on, in order, and never drops one: its sockets
+have no high-water mark (ZeroMQ's default of 1,000 queued messages made its
+iopub PUB socket silently drop a fast cell's output, and even the "idle" that
+ends a cell, whenever the client read more slowly than evcxr wrote). A cell's
+output reaching the client before the cell's "idle" is evcxr's job
+(kernel-setup/evcxr/0002-*.patch).
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import math
 import os
 import socket
 import sys
@@ -28,9 +31,6 @@ import uuid
 from datetime import datetime, timezone
 
 DELIM = b"<IDS|MSG>"
-# How long the proxy holds the "idle" that ends a cell for a line of the cell's
-# output that evcxr is still sending (see IopubOrder).
-IDLE_GRACE = 0.02
 PORTS = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
 
 
@@ -149,64 +149,15 @@ def wait_until_answering(info, alive, limit, step=2):
     return None
 
 
-def parent_and_end(frames):
-    """The parent msg_id of an iopub message, and whether it is the status "idle"
-    that ends an execute_request."""
-    i = frames.index(DELIM)
-    try:
-        parent = json.loads(frames[i + 3])
-        if parent.get("msg_type") != "execute_request" or b'"status"' not in frames[i + 2]:
-            return parent.get("msg_id"), False
-        header, content = json.loads(frames[i + 2]), json.loads(frames[i + 5])
-    except (ValueError, IndexError, AttributeError):
-        return None, False
-    return parent.get("msg_id"), header.get("msg_type") == "status" and content.get("execution_state") == "idle"
+def unbounded(sock):
+    """`sock` with no high-water mark: queued messages wait instead of being
+    dropped (a PUB socket drops, a ROUTER drops or blocks, at the mark)."""
+    import zmq
 
-
-class IopubOrder:
-    """Delivers a cell's last output lines before the "idle" that ends the cell.
-
-    evcxr 0.22 hands a cell's stdout lines to a separate thread that publishes
-    them, and publishes the cell's "idle" from the request handler; it waits
-    until that thread has taken every line, not until it has sent them. On 2
-    busy cores the thread can lose the race, and the last line then comes after
-    "idle", when JupyterLab and nbclient have closed the cell: the line is lost
-    (seen once in CI: the first cell after a claim printed nothing). So the
-    proxy holds such an "idle" for IDLE_GRACE seconds, forwards that cell's late
-    lines at once, and keeps every other message in order behind the "idle".
-    """
-
-    def __init__(self, sock, note=log):
-        self.sock, self.note = sock, note
-        self.held = None  # (deadline, parent msg_id, frames)
-        self.behind = []
-        self.rescued = 0
-
-    def put(self, frames):
-        parent, ends = parent_and_end(frames)
-        if self.held is None:
-            if ends:
-                self.held = (time.monotonic() + IDLE_GRACE, parent, frames)
-            else:
-                self.sock.send_multipart(frames)
-        elif parent == self.held[1] and not ends:
-            self.rescued += 1
-            self.note(f"a line of cell output came after the cell's end; delivered before it ({self.rescued} so far)")
-            self.sock.send_multipart(frames)
-        else:
-            self.behind.append(frames)
-
-    def wait(self):
-        """Milliseconds until the held "idle" is due (for zmq's poll), or None."""
-        return None if self.held is None else max(0.0, (self.held[0] - time.monotonic()) * 1000)
-
-    def release(self, now=False):
-        while self.held is not None and (now or time.monotonic() >= self.held[0]):
-            self.sock.send_multipart(self.held[2])
-            self.held = None
-            behind, self.behind = self.behind, []
-            for frames in behind:
-                self.put(frames)
+    sock.setsockopt(zmq.SNDHWM, 0)
+    sock.setsockopt(zmq.RCVHWM, 0)
+    sock.linger = 0
+    return sock
 
 
 class Proxy:
@@ -227,8 +178,7 @@ class Proxy:
             url = f"tcp://{self.client['ip']}:"
             for name, kind in (("shell", zmq.ROUTER), ("control", zmq.ROUTER), ("stdin", zmq.ROUTER),
                                ("iopub", zmq.PUB), ("hb", zmq.REP)):
-                s = ctx.socket(kind)
-                s.linger = 0
+                s = unbounded(ctx.socket(kind))
                 self.front[name] = s
                 s.bind(url + str(self.client[f"{name}_port"]))
         except zmq.ZMQError:
@@ -245,14 +195,12 @@ class Proxy:
         # One identity for shell and stdin: evcxr routes input_request with the shell's identities.
         ident = f"netlessons-proxy-{os.getpid()}".encode()
         for name in ("shell", "control", "stdin"):
-            s = ctx.socket(zmq.DEALER)
-            s.linger = 0
+            s = unbounded(ctx.socket(zmq.DEALER))
             if name != "control":
                 s.identity = ident
             s.connect(kurl + str(self.kernel[f"{name}_port"]))
             self.back[name] = s
-        sub = ctx.socket(zmq.SUB)
-        sub.linger = 0
+        sub = unbounded(ctx.socket(zmq.SUB))
         sub.setsockopt(zmq.SUBSCRIBE, b"")
         sub.connect(kurl + str(self.kernel["iopub_port"]))
         self.back["iopub"] = sub
@@ -271,11 +219,9 @@ class Proxy:
             poller.register(watch.fileno(), zmq.POLLIN)
         to_kernel = {front[n]: back[n] for n in ("shell", "control", "stdin")}
         to_client = {back[n]: front[n] for n in ("shell", "control", "stdin")}
-        iopub = IopubOrder(front["iopub"], self.note)
         exited_at = None
         while True:
-            wait = iopub.wait()
-            events = dict(poller.poll(200 if wait is None else min(200, math.ceil(wait))))
+            events = dict(poller.poll(200))
             for s in events:
                 if watch is not None and s == watch.fileno():
                     if not watch.recv(4096):
@@ -297,16 +243,14 @@ class Proxy:
                     if out is None:
                         pass
                     elif s is back["iopub"]:
-                        iopub.put(out)
+                        front["iopub"].send_multipart(out)
                     else:
                         to_client[s].send_multipart(out)
-            iopub.release()
             if proc.poll() is not None:
                 # Deliver what evcxr sent last (the shutdown_reply), then end.
                 if exited_at is None:
                     exited_at = time.monotonic()
                 elif time.monotonic() - exited_at > 0.5:
-                    iopub.release(now=True)
                     break
         # The client's ports are free again before the launcher exits: a restart,
         # or the fallback kernel, binds them at once.
