@@ -2,7 +2,6 @@
 
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
-use std::ops::{Add, Sub};
 use std::str::FromStr;
 
 use super::convert::{Arg, IntoIpAddress};
@@ -1142,63 +1141,5 @@ impl From<IpAddress> for IpAddr {
             IpAddress::V4(v4) => IpAddr::V4(v4.into()),
             IpAddress::V6(v6) => IpAddr::V6(v6.into()),
         }
-    }
-}
-
-/// Python's `addr + n`; `Err` past the top address.
-impl Add<u128> for Ipv4Address {
-    type Output = Result<Ipv4Address, Error>;
-    fn add(self, n: u128) -> Self::Output {
-        let (_, carry, low) = offset(u128::from(self.0), n, false);
-        match u32::try_from(low) {
-            Ok(v) if !carry => Ok(Ipv4Address(v)),
-            _ => Err(int_error(false, carry, low, 4)),
-        }
-    }
-}
-
-/// Python's `addr - n`; `Err` below `0.0.0.0`.
-impl Sub<u128> for Ipv4Address {
-    type Output = Result<Ipv4Address, Error>;
-    fn sub(self, n: u128) -> Self::Output {
-        let (negative, _, low) = offset(u128::from(self.0), n, true);
-        if negative {
-            Err(int_error(true, false, low, 4))
-        } else {
-            // low <= self here, so it fits.
-            Ok(Ipv4Address(low as u32))
-        }
-    }
-}
-
-/// Python's `addr + n`; `Err` past the top address.
-impl Add<u128> for &Ipv6Address {
-    type Output = Result<Ipv6Address, Error>;
-    fn add(self, n: u128) -> Self::Output {
-        self.offset_by(n, false)
-    }
-}
-
-/// Python's `addr - n`; `Err` below `::`.
-impl Sub<u128> for &Ipv6Address {
-    type Output = Result<Ipv6Address, Error>;
-    fn sub(self, n: u128) -> Self::Output {
-        self.offset_by(n, true)
-    }
-}
-
-/// Python's `addr + n`; `Err` past the top address.
-impl Add<u128> for Ipv6Address {
-    type Output = Result<Ipv6Address, Error>;
-    fn add(self, n: u128) -> Self::Output {
-        self.offset_by(n, false)
-    }
-}
-
-/// Python's `addr - n`; `Err` below `::`.
-impl Sub<u128> for Ipv6Address {
-    type Output = Result<Ipv6Address, Error>;
-    fn sub(self, n: u128) -> Self::Output {
-        self.offset_by(n, true)
     }
 }

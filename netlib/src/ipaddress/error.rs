@@ -30,6 +30,14 @@ pub enum ErrorKind {
     /// `AssertionError`: CPython's `address_exclude` gives up on a network
     /// whose scope id makes it equal to none of the halves it walks.
     AssertionError,
+    /// `IndexError`: `network[i]` past either end of the network.
+    IndexError,
+    /// `ZeroDivisionError`: an [`AddressCount`](super::AddressCount)
+    /// divided by zero (`//` or `%`).
+    ZeroDivisionError,
+    /// `OverflowError`: an [`AddressCount`](super::AddressCount) that does
+    /// not fit the Rust integer it is converted to (or netlib's 2^320 bound).
+    OverflowError,
 }
 
 impl ErrorKind {
@@ -48,6 +56,9 @@ impl ErrorKind {
             ErrorKind::ValueError => "ValueError",
             ErrorKind::TypeError => "TypeError",
             ErrorKind::AssertionError => "AssertionError",
+            ErrorKind::IndexError => "IndexError",
+            ErrorKind::ZeroDivisionError => "ZeroDivisionError",
+            ErrorKind::OverflowError => "OverflowError",
         }
     }
 }
@@ -109,7 +120,8 @@ impl Error {
     }
 
     /// Python's class name: `"AddressValueError"`, `"NetmaskValueError"`,
-    /// `"ValueError"`, `"TypeError"` or `"AssertionError"`.
+    /// `"ValueError"`, `"TypeError"`, `"AssertionError"`, `"IndexError"`,
+    /// `"ZeroDivisionError"` or `"OverflowError"`.
     ///
     /// ```
     /// // Python: type(e).__name__
@@ -121,8 +133,8 @@ impl Error {
         self.kind.python_name()
     }
 
-    /// `isinstance(exc, ValueError)`: false for `TypeError` and
-    /// `AssertionError`.
+    /// `isinstance(exc, ValueError)`: true for `AddressValueError`,
+    /// `NetmaskValueError` and `ValueError`.
     ///
     /// ```
     /// // Python: isinstance(e, ValueError)
@@ -130,7 +142,10 @@ impl Error {
     /// assert!(err.is_value_error());
     /// ```
     pub fn is_value_error(&self) -> bool {
-        !matches!(self.kind, ErrorKind::TypeError | ErrorKind::AssertionError)
+        matches!(
+            self.kind,
+            ErrorKind::AddressValueError | ErrorKind::NetmaskValueError | ErrorKind::ValueError
+        )
     }
 
     /// The message alone, what `str(exc)` gives (same as `Display`).

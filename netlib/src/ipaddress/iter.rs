@@ -96,6 +96,39 @@ impl<T> Iterator for Iter<T> {
             _ => (usize::MAX, None),
         }
     }
+
+    /// Jumps, so `net.hosts().nth(i)` (Python's `list(net.hosts())[i]`)
+    /// answers at once even for an IPv6 `/0`.
+    fn nth(&mut self, n: usize) -> Option<T> {
+        let mut n = n as u128;
+        if n > 0 && self.single.take().is_some() {
+            n -= 1;
+        }
+        if n > 0
+            && let Some((first, last)) = self.range
+        {
+            let skip = self.step.checked_mul(n);
+            match skip.and_then(|s| first.checked_add(s)) {
+                Some(start) if start <= last => self.range = Some((start, last)),
+                _ => {
+                    self.range = None;
+                    return None;
+                }
+            }
+        }
+        self.next()
+    }
+
+    /// Counted, not walked: `len(list(net))` for any size at once (past
+    /// `usize::MAX` the count saturates, as `Iterator::count` allows).
+    fn count(self) -> usize {
+        self.remaining()
+            .map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX))
+    }
+
+    fn last(mut self) -> Option<T> {
+        self.next_back()
+    }
 }
 
 impl<T> DoubleEndedIterator for Iter<T> {

@@ -12,7 +12,10 @@
 //! | `ipaddress.IPv4Address('1.2.3.4')` | `"1.2.3.4".parse::<Ipv4Address>()` or [`Ipv4Address::new`] |
 //! | `str(x)` / `repr(x)` | `x.to_string()` / `format!("{x:?}")` |
 //! | `int(addr)` | `u128::from(addr)` (`u32::from` for IPv4) |
-//! | `addr + 1` | `addr.checked_add(1)?` (or `(addr + 1)?` on the version types) |
+//! | `addr + 1`, `addr - n` | `(addr + 1)?`, `(addr - n)?` with any Rust integer or an [`AddressCount`]; `Err` is Python's `AddressValueError` (also `addr.checked_add(1)?`) |
+//! | `net.num_addresses - 2`, `n // 4`, `n < 300`, `int(n)` | `net.num_addresses() - 2`, `n / 4`, `n < 300`, `u128::try_from(n)?`: exact, see [`AddressCount`] |
+//! | `net[0]`, `net[-1]` | [`net.get(0)?`](IpNetwork::get), `net.get(-1)?` (`IndexError` past the ends) |
+//! | `for addr in net:`, `len(list(net.hosts()))` | `for addr in &net`, `net.hosts().count()` (counted, not walked) |
 //! | attributes (`addr.is_private`, `net.netmask`, …) | methods of the same names |
 //! | `AddressValueError`, `NetmaskValueError`, `ValueError`, `TypeError` | [`Error`] with [`Error::python_class`] |
 //!
@@ -47,22 +50,26 @@
 //! record both sides (`tests/vectors/ipaddress_expected_differences.json`).
 
 mod address;
+mod arith;
 mod convert;
+mod count;
 mod error;
 mod interface;
 mod iter;
 mod network;
 mod parse;
+mod sequence;
 mod special;
 mod text;
 
 pub use address::{IpAddress, Ipv4Address, Ipv6Address};
 use convert::Arg;
 pub use convert::IntoIpAddress;
+pub use count::AddressCount;
 pub use error::{Error, ErrorKind};
 pub use interface::{IpInterface, Ipv4Interface, Ipv6Interface};
 pub use iter::Iter;
-pub use network::{AddressCount, IpNetwork, Ipv4Network, Ipv6Network};
+pub use network::{IpNetwork, Ipv4Network, Ipv6Network};
 
 /// Python's `ipaddress.ip_address(address)`: an IPv4 address if the value
 /// parses as one, else an IPv6 address, else Python's `ValueError`.

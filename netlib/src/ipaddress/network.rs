@@ -8,6 +8,7 @@ use ipnet::{Ipv4Net, Ipv6Net};
 
 use super::address::{IpAddress, Ipv4Address, Ipv6Address};
 use super::convert::{Arg, IntoIpAddress};
+use super::count::AddressCount;
 use super::error::{Error, ErrorKind};
 use super::iter::Iter;
 use super::parse::{self, Mask};
@@ -68,81 +69,6 @@ pub enum IpNetwork {
     V4(Ipv4Network),
     /// An `IPv6Network`.
     V6(Ipv6Network),
-}
-
-/// The number of addresses in an IPv6 network, Python's `num_addresses`.
-///
-/// A plain `u128` cannot hold the 2^128 addresses of `::/0`, so this type
-/// holds every count exactly; it compares with `u128` and prints like
-/// Python's `int`.
-///
-/// ```
-/// use netlib::ipaddress::ip_network;
-///
-/// // Python: ipaddress.ip_network('2001:db8::/120').num_addresses
-/// assert_eq!(ip_network("2001:db8::/120")?.num_addresses(), 256);
-/// // Python: ipaddress.ip_network('::/0').num_addresses
-/// assert_eq!(ip_network("::/0")?.num_addresses().to_string(),
-///            "340282366920938463463374607431768211456");
-/// # Ok::<(), netlib::ipaddress::Error>(())
-/// ```
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct AddressCount {
-    // `all` means 2^128, one past u128::MAX; field order makes the
-    // derived Ord put it after every other count.
-    all: bool,
-    value: u128,
-}
-
-impl AddressCount {
-    fn new(value: Option<u128>) -> Self {
-        match value {
-            Some(value) => AddressCount { all: false, value },
-            None => AddressCount {
-                all: true,
-                value: 0,
-            },
-        }
-    }
-
-    /// The count as a `u128`, `None` for the 2^128 addresses of `::/0`.
-    ///
-    /// ```
-    /// // Python: ipaddress.ip_network('::/64').num_addresses
-    /// let n = netlib::ipaddress::ip_network("::/64")?.num_addresses();
-    /// assert_eq!(n.to_u128(), Some(1 << 64));
-    /// # Ok::<(), netlib::ipaddress::Error>(())
-    /// ```
-    pub fn to_u128(self) -> Option<u128> {
-        (!self.all).then_some(self.value)
-    }
-}
-
-impl PartialEq<u128> for AddressCount {
-    fn eq(&self, other: &u128) -> bool {
-        self.to_u128() == Some(*other)
-    }
-}
-
-impl PartialOrd<u128> for AddressCount {
-    fn partial_cmp(&self, other: &u128) -> Option<Ordering> {
-        Some(match self.to_u128() {
-            Some(v) => v.cmp(other),
-            None => Ordering::Greater,
-        })
-    }
-}
-
-impl fmt::Display for AddressCount {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(&parse::wide_int_text(false, self.all, self.value))
-    }
-}
-
-impl fmt::Debug for AddressCount {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self, f)
-    }
 }
 
 /// `(address argument, mask)` as Python's `_split_addr_prefix` returns it.
