@@ -103,10 +103,12 @@ macro_rules! check_attributes {
             r.geturl(),
             s(&want["geturl"]).to_owned(),
         );
+        // Python's str() of a named tuple is its repr() (checked against
+        // CPython in tests/python_habits.rs).
         $report.eq(
             &|| format!("{what} Display"),
             r.to_string(),
-            s(&want["geturl"]).to_owned(),
+            s(&want["repr"]).to_owned(),
         );
         $report.eq(
             &|| format!("{what} username"),

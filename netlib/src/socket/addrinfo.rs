@@ -106,7 +106,8 @@ pub const NI_DGRAM: i32 = libc::NI_DGRAM;
 /// `(family, type, proto, canonname, sockaddr)`.
 ///
 /// `Debug` prints Python's `repr()` of that tuple, so a `Vec<AddrInfo>`
-/// prints like Python's list.
+/// prints like Python's list; `Display` prints its `str()`, the same text
+/// (`for info in getaddrinfo(...): print(info)`).
 ///
 /// ```
 /// use netlib::socket;
@@ -117,6 +118,8 @@ pub const NI_DGRAM: i32 = libc::NI_DGRAM;
 ///     format!("{info:?}"),
 ///     "(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))"
 /// );
+/// // Python: print(info)  (a tuple's str is its repr)
+/// assert_eq!(info.to_string(), format!("{info:?}"));
 /// let (family, kind, proto, canonname, sockaddr) = info.clone().into_tuple();
 /// assert_eq!((family, kind, proto), (socket::AF_INET, socket::SOCK_STREAM, 6));
 /// assert!(canonname.is_empty());
@@ -192,6 +195,13 @@ impl fmt::Debug for AddrInfo {
             str_repr(&self.canonname),
             sockaddr_repr(&self.sockaddr)
         )
+    }
+}
+
+/// Python `str()` of the tuple: the same as its `repr()`.
+impl fmt::Display for AddrInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self, f)
     }
 }
 

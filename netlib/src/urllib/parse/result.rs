@@ -13,7 +13,8 @@ use crate::repr::str_repr;
 ///
 /// The fields are the tuple's items. Python's `_replace` is Rust's struct
 /// update syntax: `ParseResult { path: "/new".into(), ..old }`.
-/// `Debug` prints Python's `repr()`, `Display` prints [`geturl`](Self::geturl).
+/// `Debug` prints Python's `repr()` and `Display` its `str()`, which for a
+/// named tuple is the same text; the URL is [`geturl`](Self::geturl).
 ///
 /// ```
 /// use netlib::urllib::parse::{ParseResult, urlparse};
@@ -21,12 +22,13 @@ use crate::repr::str_repr;
 /// // Python: o = urlparse('http://www.cwi.nl:80/%7Eguido/Python.html'); print(o)
 /// let o = urlparse("http://www.cwi.nl:80/%7Eguido/Python.html")?;
 /// assert_eq!(
-///     format!("{o:?}"),
+///     o.to_string(),
 ///     "ParseResult(scheme='http', netloc='www.cwi.nl:80', path='/%7Eguido/Python.html', params='', query='', fragment='')"
 /// );
+/// assert_eq!(format!("{o:?}"), o.to_string());
 /// // Python: o._replace(path='/x').geturl()
 /// let p = ParseResult { path: "/x".into(), ..o.clone() };
-/// assert_eq!(p.to_string(), "http://www.cwi.nl:80/x");
+/// assert_eq!(p.geturl(), "http://www.cwi.nl:80/x");
 /// # Ok::<(), netlib::urllib::parse::Error>(())
 /// ```
 #[doc(alias = "_replace")]
@@ -57,6 +59,8 @@ pub struct ParseResult {
 ///     format!("{s:?}"),
 ///     "SplitResult(scheme='http', netloc='a', path='/b;p', query='q', fragment='f')"
 /// );
+/// // Python: str(urlsplit('http://a/b;p?q#f'))  (a named tuple's str is its repr)
+/// assert_eq!(s.to_string(), format!("{s:?}"));
 /// # Ok::<(), netlib::urllib::parse::Error>(())
 /// ```
 #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -80,6 +84,8 @@ pub struct SplitResult {
 /// // Python: urldefrag('http://a/b#frag')
 /// let d = urldefrag("http://a/b#frag")?;
 /// assert_eq!(format!("{d:?}"), "DefragResult(url='http://a/b', fragment='frag')");
+/// // Python: str(urldefrag('http://a/b#frag'))
+/// assert_eq!(d.to_string(), "DefragResult(url='http://a/b', fragment='frag')");
 /// # Ok::<(), netlib::urllib::parse::Error>(())
 /// ```
 #[derive(Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -367,24 +373,25 @@ impl fmt::Debug for DefragResult {
     }
 }
 
-/// Prints [`ParseResult::geturl`]: the natural string form of a URL.
+/// Python's `str()` of a named tuple is its `repr()`, so `Display` prints
+/// the same as `Debug`; the URL itself is [`geturl`](ParseResult::geturl).
 impl fmt::Display for ParseResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.geturl())
+        fmt::Debug::fmt(self, f)
     }
 }
 
-/// Prints [`SplitResult::geturl`].
+/// Python's `str()`, the `repr()`; the URL is [`SplitResult::geturl`].
 impl fmt::Display for SplitResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.geturl())
+        fmt::Debug::fmt(self, f)
     }
 }
 
-/// Prints [`DefragResult::geturl`].
+/// Python's `str()`, the `repr()`; the URL is [`DefragResult::geturl`].
 impl fmt::Display for DefragResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.geturl())
+        fmt::Debug::fmt(self, f)
     }
 }
 
