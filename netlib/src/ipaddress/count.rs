@@ -65,6 +65,9 @@ use wide::Mag;
 ///   `ZeroDivisionError: integer division or modulo by zero`, equals no
 ///   integer, orders after every integer, and [`check`](Self::check),
 ///   `u128::try_from` or an address `+` turn it into Python's exception.
+/// - An integer literal whose type is left open is an `i32`, as everywhere
+///   in Rust: one above 2^31 - 1 needs its suffix, `count == 4294967296u64`
+///   (the same holds for `address + n`).
 /// - With the integer on the left (`2 * count`), a method called straight
 ///   on the result needs the literal's type, `(2u32 * count).to_string()`:
 ///   Rust picks the literal's type only after the call. Arithmetic,
