@@ -19,9 +19,9 @@
 
 // ipaddress
 pub use crate::ipaddress::{
-    self, IntoIpAddress, IpAddress, IpInterface, IpNetwork, Ipv4Address, Ipv4Interface,
-    Ipv4Network, Ipv6Address, Ipv6Interface, Ipv6Network, ip_address, ip_interface, ip_network,
-    ip_network_loose,
+    self, AddressCount, IntoIpAddress, IpAddress, IpInterface, IpNetwork, Ipv4Address,
+    Ipv4Interface, Ipv4Network, Ipv6Address, Ipv6Interface, Ipv6Network, ip_address, ip_interface,
+    ip_network, ip_network_loose,
 };
 
 // binascii
