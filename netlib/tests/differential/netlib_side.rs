@@ -403,9 +403,10 @@ pub fn evaluate(op: &str, inp: &Value) -> Record {
             let (qs, sep) = (s(inp, "qs"), s(inp, "separator"));
             let (keep, strict) = (flag(inp, "keep_blank_values"), flag(inp, "strict_parsing"));
             let mut r = rec(&mut map, "");
-            let qsl = up::parse_qsl_with(qs, keep, strict, None, sep);
+            let max = inp["max_num_fields"].as_u64().map(|n| n as usize);
+            let qsl = up::parse_qsl_with(qs, keep, strict, max, sep);
             r.put("parse_qsl", attempt(qsl, |pairs| json!(pairs)));
-            let qs = up::parse_qs_with(qs, keep, strict, None, sep);
+            let qs = up::parse_qs_with(qs, keep, strict, max, sep);
             r.put("parse_qs", attempt(qs, |pairs| json!(pairs)));
         }
         "inet" => {

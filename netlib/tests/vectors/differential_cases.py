@@ -374,7 +374,8 @@ class Gen:
                   "%F0%9F%98%80", "%ED%A0%80", "%C0%80", "%FF", "%zz", "%4", "%%", "~", "-._",
                   "?", "=", "&", ";", ":", "@", "#", "\u00e9", "\u20ac", "\U0001f600", "\u0378",
                   "\ufffd", "\U0010ffff", "\x00", "\x7f", "\t", "\n", "\x80", "\xff", "!*'()",
-                  "[]", "\\", "\"", "<>"]
+                  "[]", "\\", "\"", "<>", "%\uff11\uff12", "%a\u0663", "%\u00e9", "%2B", "%20",
+                  "%e2%82%ac", "%F4%90%80%80", "%EF%BB%BF"]
         text = "".join(self.pick(pieces) for _ in range(self.r.randrange(0, 8)))
         return self.mutate(text, 0.15)
 
@@ -452,6 +453,7 @@ class Gen:
                       for _ in range(r.randrange(0, 4))]
             inp = {"qs": self.pick(["&", "&", ";"]).join(fields),
                    "keep_blank_values": r.random() < 0.5, "strict_parsing": r.random() < 0.2,
+                   "max_num_fields": self.pick([None, None, None, 0, 1, 2, 3, 5]),
                    "separator": self.pick(["&", "&", "&", ";", "=", "&&", "a"])}
         elif op == "inet":
             inp = {"text": self.aton_text(), "bytes": self.data().hex()}

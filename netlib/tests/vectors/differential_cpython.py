@@ -205,9 +205,9 @@ def evaluate(op, inp):
                    quote_from_bytes=up.quote_from_bytes(data, safe))
     elif op == "qs":
         args = (inp["qs"], inp["keep_blank_values"], inp["strict_parsing"])
-        sep = inp["separator"]
-        rec["parse_qsl"] = attempt(lambda: [list(p) for p in up.parse_qsl(*args, separator=sep)])
-        rec["parse_qs"] = attempt(lambda: [[k, v] for k, v in up.parse_qs(*args, separator=sep).items()])
+        kw = {"max_num_fields": inp["max_num_fields"], "separator": inp["separator"]}
+        rec["parse_qsl"] = attempt(lambda: [list(p) for p in up.parse_qsl(*args, **kw)])
+        rec["parse_qs"] = attempt(lambda: [[k, v] for k, v in up.parse_qs(*args, **kw).items()])
     elif op == "inet":
         text, data = inp["text"], bytes.fromhex(inp["bytes"])
         rec["inet_aton"] = attempt(lambda: socket.inet_aton(text).hex())
