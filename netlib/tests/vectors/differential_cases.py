@@ -109,8 +109,8 @@ class Gen:
                 pos = min(pos, len(s) - 1)
                 s = s[:pos] + self.pick(MUTATION_CHARS) + s[pos + 1:]
             elif kind == 4 and s:
-                end = r.randrange(pos, len(s) + 1)
-                s = s[:end] + s[pos:end] + s[end:]
+                end = r.randrange(pos, len(s) + 1)  # repeat a slice, now and then many times
+                s = s[:end] + s[pos:end] * self.pick([1, 1, 1, 1, 2, 3, 40]) + s[end:]
             elif kind == 5 and len(s) > 1:
                 pos = min(pos, len(s) - 2)
                 s = s[:pos] + s[pos + 1] + s[pos] + s[pos + 2:]
