@@ -75,7 +75,9 @@ def kernel_path() -> str:
 
 
 def evcxr_binary() -> str:
-    return json.loads((KERNEL_HOME / "launcher.json").read_text())["evcxr"]
+    """The unpatched evcxr_jupyter 0.22.0 (./kernel-setup/bench passes it), else
+    the kernel's own patched build."""
+    return os.environ.get("NETLESSONS_STOCK_EVCXR") or json.loads((KERNEL_HOME / "launcher.json").read_text())["evcxr"]
 
 
 def ensure_python_kernelspec() -> None:

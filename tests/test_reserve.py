@@ -99,11 +99,11 @@ def test_outputs_through_the_proxy(claimed_kernel):
     r = k.execute('hexlify(&ip_address("192.168.0.15")?.packed())')
     assert r.results == ['"c0a8000f"'], r.text
     r = k.execute('ip_address("300.1.1.1")?')
-    assert r.stdout == "'300.1.1.1' does not appear to be an IPv4 or IPv6 address\n", r
+    assert r.stderr == "'300.1.1.1' does not appear to be an IPv4 or IPv6 address\n", r
     r = k.execute('let x: u8 = "not a number";')
     assert r.status == "error" and "mismatched types" in r.text
     r = k.execute('panic!("boom from a cell");')
-    assert "boom from a cell" in r.stdout, r
+    assert "boom from a cell" in r.stderr, r
     r = k.execute('println!("{}", a.is_private());')
     assert r.status == "ok" and r.stdout == "true\n", r.text
     # The kernel's working directory is the notebook's, as without a reserve.

@@ -29,24 +29,16 @@ PRELUDE = """\
 use netlib::prelude::*;
 
 // Runs each time a cell's library is loaded (evcxr re-emits prelude items into
-// every cell). evcxr reads the cell process's stdout in step with the cell but
-// its stderr on another thread, so stderr lines (the error text of a `?`, panic
-// messages, eprintln!) arrived after the cell had finished, in the next cell,
-// or never (evcxr#353). Sending stderr into stdout keeps them with their cell.
-// The panic backtrace shows evcxr's generated frames only, so it is off.
+// every cell), before any cell code: evcxr asks for panic backtraces
+// (RUST_BACKTRACE=1), which show only evcxr's generated frames, so they are off
+// and a panic shows its message and location, as a Python traceback's last line.
 #[used]
 #[unsafe(link_section = ".init_array")]
 static NETLESSONS_CELL_SETUP: extern "C" fn() = {
     extern "C" fn cell_setup() {
-        unsafe extern "C" {
-            fn dup2(oldfd: i32, newfd: i32) -> i32;
-        }
         // SAFETY: runs while the cell library loads, before any cell code and
-        // its threads; fd 1 is evcxr's pipe, open for the process's life.
-        unsafe {
-            dup2(1, 2);
-            std::env::set_var("RUST_BACKTRACE", "0");
-        }
+        // its threads could read the environment.
+        unsafe { std::env::set_var("RUST_BACKTRACE", "0") };
     }
     cell_setup
 };
@@ -69,9 +61,12 @@ impl<T: std::fmt::Debug + ?Sized> NetlessonsShowDebug for T {
 # Paid at kernel start instead of in the student's first cells: evcxr compiles
 # its first cell that uses `?` twice (it adds the Result wrapper after rustc's
 # E0277), and the first `let` makes its rust-analyzer infer types for the first
-# time, seconds on 2 cores. `netlessons_ready` stays in `:vars`.
+# time, seconds on 2 cores. The warm-up variable is moved away again (evcxr then
+# forgets it), so that neither `:vars` nor the list of variables a restart lost
+# shows a name the student never wrote.
 WARM_UP = """Ok::<(), std::fmt::Error>(())?;
-let netlessons_ready = true;
+let netlessons_ready = String::new();
+drop(netlessons_ready);
 """
 
 # rust-analyzer, which evcxr runs in-process to infer the types of variables,

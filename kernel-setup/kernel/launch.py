@@ -110,8 +110,8 @@ def preflight(settings, home):
     if not (evcxr and os.access(evcxr, os.X_OK)):
         problems.append(
             f"evcxr_jupyter was not found at {evcxr!r}.\n"
-            "Run ./kernel-setup/install (it runs "
-            "`cargo install --locked evcxr_jupyter --version 0.22.0`)."
+            "Run ./kernel-setup/install (it builds evcxr_jupyter 0.22.0 with the "
+            "patches in kernel-setup/evcxr/ into build/evcxr/)."
         )
     config_dir = home / "config"
     if not (config_dir / "init.evcxr").is_file():

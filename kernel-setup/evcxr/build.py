@@ -1,0 +1,185 @@
+"""Builds the kernel's evcxr_jupyter: the published 0.22.0 sources plus our patches.
+
+Called by ./kernel-setup/install:
+
+    python3 kernel-setup/evcxr/build.py --cargo CARGO --out build/evcxr
+
+1. `cargo fetch --locked` downloads exactly the crates of `Cargo.lock` (next to
+   this file) from crates.io, the registry cargo is configured for, with
+   cargo's own checksum checks; no git, no other download.
+2. `evcxr` and `evcxr_jupyter` 0.22.0 are unpacked from cargo's download cache
+   into `<out>/src/` (their sha256 checked against crates.io's), and every
+   `NNNN-*.patch` here is applied in name order.
+3. `cargo build --release --locked` of that workspace; the binary goes to
+   `<out>/bin/evcxr_jupyter`, never over anyone's `~/.cargo/bin/evcxr_jupyter`.
+
+A stamp (the patches, the lock file, this script, rustc's version) makes a
+second run a no-op; a changed patch rebuilds only evcxr's two crates, because
+`<out>/target` is kept.
+"""
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+VERSION = "0.22.0"
+# sha256 of the .crate files, as crates.io's index lists them.
+CHECKSUMS = {
+    "evcxr": "ee69caeeefc311959b85962458e370d8eccb165123edbc5270134aaee6d7ed80",
+    "evcxr_jupyter": "3ce0d7b3058f68a9673df4f1266b641942fea0ec131881d095306e509a382764",
+}
+REGISTRY = 'source = "registry+https://github.com/rust-lang/crates.io-index"'
+
+WORKSPACE_TOML = """\
+# Written by kernel-setup/evcxr/build.py: evcxr_jupyter 0.22.0 with the patches
+# in kernel-setup/evcxr/, and evcxr 0.22.0 (patched too) in place of crates.io's.
+[workspace]
+members = ["evcxr_jupyter"]
+resolver = "2"
+
+[patch.crates-io]
+evcxr = { path = "evcxr" }
+"""
+
+FETCH_TOML = """\
+# Written by kernel-setup/evcxr/build.py, only to make cargo download the
+# crates of kernel-setup/evcxr/Cargo.lock.
+[package]
+name = "netlessons-evcxr-fetch"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[lib]
+path = "lib.rs"
+
+[dependencies]
+evcxr_jupyter = "=0.22.0"
+
+[workspace]
+"""
+
+
+def log(message):
+    print(f"==> {message}", flush=True)
+
+
+def patches():
+    return sorted(HERE.glob("[0-9][0-9][0-9][0-9]-*.patch"))
+
+
+def stamp(cargo):
+    h = hashlib.sha256()
+    for path in [Path(__file__).resolve(), HERE / "Cargo.lock", *patches()]:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    rustc = Path(cargo).with_name("rustc")
+    version = subprocess.run(
+        [str(rustc) if rustc.exists() else "rustc", "-vV"], capture_output=True, text=True, check=True
+    ).stdout
+    h.update(version.encode())
+    return h.hexdigest()
+
+
+def fetch_lock():
+    """The workspace's lock file for a project that depends on the two crates
+    from crates.io: the same versions, so `cargo fetch --locked` gets them all."""
+    header, *blocks = (HERE / "Cargo.lock").read_text().strip("\n").split("\n\n")
+    for i, block in enumerate(blocks):
+        lines = block.splitlines()
+        name = lines[1].removeprefix('name = "').strip('"')
+        if name in CHECKSUMS and lines[2] == f'version = "{VERSION}"' and "source =" not in block:
+            lines[3:3] = [REGISTRY, f'checksum = "{CHECKSUMS[name]}"']
+            blocks[i] = "\n".join(lines)
+    blocks.append(
+        '[[package]]\nname = "netlessons-evcxr-fetch"\nversion = "0.0.0"\n'
+        'dependencies = [\n "evcxr_jupyter",\n]'
+    )
+    # In cargo's order (by name; versions of one name stay as they are), or
+    # --locked would see a change.
+    blocks.sort(key=lambda b: b.splitlines()[1])
+    return header + "\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def cached_crate(cargo_home, name):
+    """The downloaded .crate file, checked against crates.io's checksum."""
+    for path in sorted((cargo_home / "registry" / "cache").glob(f"*/{name}-{VERSION}.crate")):
+        if hashlib.sha256(path.read_bytes()).hexdigest() == CHECKSUMS[name]:
+            return path
+    sys.exit(f"error: {name}-{VERSION}.crate with sha256 {CHECKSUMS[name]} is not in {cargo_home}/registry/cache")
+
+
+def unpack(crate, dest):
+    with tarfile.open(crate) as tar:
+        top = f"{crate.stem}/"
+        members = [m for m in tar.getmembers() if m.name.startswith(top) and (m.isreg() or m.isdir())]
+        # The "data" filter (no absolute paths, links or devices) where Python has it.
+        options = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
+        tar.extractall(dest.parent / "unpack", members=members, **options)
+    (dest.parent / "unpack" / crate.stem).rename(dest)
+    shutil.rmtree(dest.parent / "unpack", ignore_errors=True)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cargo", required=True)
+    parser.add_argument("--out", required=True, type=Path)
+    args = parser.parse_args()
+    out = args.out.resolve()
+    binary = out / "bin" / "evcxr_jupyter"
+    want = stamp(args.cargo)
+    stamp_file = out / "stamp"
+    if binary.is_file() and stamp_file.is_file() and stamp_file.read_text() == want:
+        log(f"evcxr_jupyter {VERSION} + {len(patches())} patches: present at {binary}")
+        return
+    log(f"evcxr_jupyter {VERSION} + {len(patches())} patches: building into {out} "
+        "(about 8 minutes on 2 cores the first time, a minute after a patch changes)")
+    cargo_home = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo")
+
+    fetch = out / "fetch"
+    fetch.mkdir(parents=True, exist_ok=True)
+    (fetch / "Cargo.toml").write_text(FETCH_TOML)
+    (fetch / "lib.rs").write_text("")
+    (fetch / "Cargo.lock").write_text(fetch_lock())
+    subprocess.run([args.cargo, "fetch", "--locked", "--quiet", "--manifest-path", str(fetch / "Cargo.toml")],
+                   check=True)
+
+    src = out / "src"
+    fresh = out / "src.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir(parents=True)
+    for name in CHECKSUMS:
+        unpack(cached_crate(cargo_home, name), fresh / name)
+    (fresh / "Cargo.toml").write_text(WORKSPACE_TOML)
+    shutil.copy(HERE / "Cargo.lock", fresh / "Cargo.lock")
+    # git as a plain patch tool: inside a git work tree (this checkout's build/),
+    # `git apply` would silently skip every file outside the current directory.
+    plain_git = dict(os.environ, GIT_DIR=os.devnull)
+    for patch in patches():
+        log(f"  applying {patch.name}")
+        subprocess.run(["git", "apply", "--whitespace=nowarn", str(patch)], cwd=fresh, env=plain_git, check=True)
+        # Proof that it really is applied: it now reverses cleanly.
+        subprocess.run(["git", "apply", "--reverse", "--check", str(patch)], cwd=fresh, env=plain_git, check=True)
+    shutil.rmtree(src, ignore_errors=True)
+    fresh.rename(src)
+
+    subprocess.run(
+        [args.cargo, "build", "--release", "--locked", "-p", "evcxr_jupyter",
+         "--manifest-path", str(src / "Cargo.toml"), "--target-dir", str(out / "target")],
+        check=True,
+    )
+    binary.parent.mkdir(parents=True, exist_ok=True)
+    tmp = binary.with_name(binary.name + ".new")
+    shutil.copy2(out / "target" / "release" / "evcxr_jupyter", tmp)
+    tmp.rename(binary)  # a running kernel keeps its old binary
+    stamp_file.write_text(want)
+    log(f"evcxr_jupyter {VERSION} + {len(patches())} patches: built at {binary}")
+
+
+if __name__ == "__main__":
+    main()
