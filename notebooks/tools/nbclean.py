@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Make lesson notebooks commit-ready: no outputs, no execution counts, the
-Rust (netlib) kernelspec and Rust language_info, nbformat 4.5 cell ids.
+Rust (netlib) kernelspec and Rust language_info (Python 3 for the Python twins
+in notebooks/python/), nbformat 4.5 cell ids.
 
-    python3 notebooks/tools/nbclean.py            # all lessons, in place
+    python3 notebooks/tools/nbclean.py            # all lessons and twins, in place
     python3 notebooks/tools/nbclean.py --check    # exit 1 if any would change
 
 Plain JSON (no nbformat needed), written the way Jupyter writes notebooks
@@ -27,12 +28,25 @@ LANGUAGE_INFO = {
     "file_extension": ".rs",
     "mimetype": "text/rust",
 }
+PYTHON_KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+PYTHON_LANGUAGE_INFO = {
+    "name": "python",
+    "pygments_lexer": "ipython3",
+    "codemirror_mode": {"name": "ipython", "version": 3},
+    "file_extension": ".py",
+    "mimetype": "text/x-python",
+    "nbconvert_exporter": "python",
+}
 CELL_ID = re.compile(r"^[a-zA-Z0-9-_]{1,64}$")
 
 
-def clean(nb: dict) -> dict:
+def clean(nb: dict, python: bool = False) -> dict:
+    """`python`: a Python twin (notebooks/python/), on the python3 kernel."""
     nb["nbformat"], nb["nbformat_minor"] = 4, 5
-    nb["metadata"] = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
+    if python:
+        nb["metadata"] = {"kernelspec": PYTHON_KERNELSPEC, "language_info": PYTHON_LANGUAGE_INFO}
+    else:
+        nb["metadata"] = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
     seen = set()
     for cell in nb["cells"]:
         if not CELL_ID.match(cell.get("id", "")) or cell["id"] in seen:
@@ -55,11 +69,13 @@ def dumps(nb: dict) -> str:
 
 def main() -> int:
     check = "--check" in sys.argv[1:]
-    paths = [Path(a) for a in sys.argv[1:] if not a.startswith("--")] or sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    paths = [Path(a) for a in sys.argv[1:] if not a.startswith("--")] or sorted(
+        [*NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"), *(NOTEBOOKS / "python").glob("[0-9][0-9]-*.ipynb")]
+    )
     changed = []
     for path in paths:
         before = path.read_text(encoding="utf-8")
-        after = dumps(clean(json.loads(before)))
+        after = dumps(clean(json.loads(before), python=path.resolve().parent.name == "python"))
         if after != before:
             changed.append(path)
             if not check:
