@@ -62,7 +62,9 @@ def test_evcxr_config_preloads_this_checkouts_netlib():
     init = (config / "init.evcxr").read_text().splitlines()
     assert init[0] == f':dep netlib = {{ path = "{ROOT / "netlib"}" }}'
     # The prelude is evaluated together with the :dep (one cargo build, not two).
-    assert init[1] == "use netlib::prelude::*;"
+    # Then the field's crates the lessons use (a :dep must come before code).
+    assert [line.split(" =")[0] for line in init[1:3]] == [":dep socket2", ":dep mio"]
+    assert init[3] == "use netlib::prelude::*;"
     assert not (config / "prelude.rs").exists()
     toml = (config / "evcxr.toml").read_text()
     assert "tmpdir" not in re.sub(r"#.*", "", toml), "each kernel gets its tmpdir from the launcher"

@@ -24,6 +24,15 @@ EVCXR_TOML = """\
 opt_level = "0"
 """
 
+# The field's crates the lessons teach next to netlib, preloaded so that a
+# lesson cell uses them with no `:dep` (a `:dep` in a cell would rebuild for
+# seconds, and reach for crates.io). Pinned with `=`: evcxr ignores lock files.
+# Versions as in kernel-setup/evcxr/Cargo.lock, so the install downloads nothing new.
+LESSON_DEPS = """\
+:dep socket2 = { version = "=0.6.3", features = ["all"] }
+:dep mio = { version = "=1.2.0", features = ["os-poll", "net"] }
+"""
+
 # In effect in every cell (see main() for why it lives in init.evcxr).
 PRELUDE = """\
 use netlib::prelude::*;
@@ -139,7 +148,7 @@ def main():
     # runs init.evcxr and prelude.rs as two evaluations, each a cargo build of
     # its generated crate; one evaluation saves about 0.8 s CPU at every start.
     dep = f":dep netlib = {{ path = {toml_string(str(netlib))} }}\n"
-    write(config / "init.evcxr", dep + PRELUDE + WARM_UP)
+    write(config / "init.evcxr", dep + LESSON_DEPS + PRELUDE + WARM_UP)
     (config / "prelude.rs").unlink(missing_ok=True)
     settings = {"root": str(args.root.resolve()), "evcxr": args.evcxr, "path": args.path}
     if args.rust_src:
