@@ -25,6 +25,34 @@ pub enum ErrorKind {
     TypeError,
     /// `UnicodeEncodeError` from the `idna` codec Python runs on host names.
     UnicodeEncodeError,
+    /// `TimeoutError`: `ETIMEDOUT`, or a socket timeout (`timed out`, no errno).
+    TimeoutError,
+    /// `ConnectionRefusedError` (`ECONNREFUSED`).
+    ConnectionRefusedError,
+    /// `ConnectionResetError` (`ECONNRESET`).
+    ConnectionResetError,
+    /// `ConnectionAbortedError` (`ECONNABORTED`).
+    ConnectionAbortedError,
+    /// `BrokenPipeError` (`EPIPE`, `ESHUTDOWN`).
+    BrokenPipeError,
+    /// `BlockingIOError` (`EAGAIN`, `EALREADY`, `EINPROGRESS`).
+    BlockingIOError,
+    /// `InterruptedError` (`EINTR`).
+    InterruptedError,
+    /// `PermissionError` (`EACCES`, `EPERM`).
+    PermissionError,
+    /// `FileNotFoundError` (`ENOENT`).
+    FileNotFoundError,
+    /// `FileExistsError` (`EEXIST`).
+    FileExistsError,
+    /// `IsADirectoryError` (`EISDIR`).
+    IsADirectoryError,
+    /// `NotADirectoryError` (`ENOTDIR`).
+    NotADirectoryError,
+    /// `ChildProcessError` (`ECHILD`).
+    ChildProcessError,
+    /// `ProcessLookupError` (`ESRCH`).
+    ProcessLookupError,
 }
 
 impl ErrorKind {
@@ -38,6 +66,20 @@ impl ErrorKind {
             ErrorKind::OverflowError => "OverflowError",
             ErrorKind::TypeError => "TypeError",
             ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
+            ErrorKind::TimeoutError => "TimeoutError",
+            ErrorKind::ConnectionRefusedError => "ConnectionRefusedError",
+            ErrorKind::ConnectionResetError => "ConnectionResetError",
+            ErrorKind::ConnectionAbortedError => "ConnectionAbortedError",
+            ErrorKind::BrokenPipeError => "BrokenPipeError",
+            ErrorKind::BlockingIOError => "BlockingIOError",
+            ErrorKind::InterruptedError => "InterruptedError",
+            ErrorKind::PermissionError => "PermissionError",
+            ErrorKind::FileNotFoundError => "FileNotFoundError",
+            ErrorKind::FileExistsError => "FileExistsError",
+            ErrorKind::IsADirectoryError => "IsADirectoryError",
+            ErrorKind::NotADirectoryError => "NotADirectoryError",
+            ErrorKind::ChildProcessError => "ChildProcessError",
+            ErrorKind::ProcessLookupError => "ProcessLookupError",
         }
     }
 }
@@ -93,13 +135,14 @@ impl Error {
     }
 
     /// `OSError` from a C `errno`, with the C library's text as Python
-    /// gets it from `strerror()`.
+    /// gets it from `strerror()`; the class is the subclass CPython's
+    /// `OSError(errno, …)` picks (`ECONNREFUSED` → `ConnectionRefusedError`).
     pub(crate) fn from_errno(errno: i32) -> Self {
         let text = std::io::Error::from_raw_os_error(errno).to_string();
         // std appends " (os error N)"; Python shows strerror alone.
         let suffix = format!(" (os error {errno})");
         let text = text.strip_suffix(&suffix).unwrap_or(&text).to_string();
-        Error::with_errno(ErrorKind::OSError, errno, text)
+        Error::with_errno(super::oserror::class_of_errno(errno), errno, text)
     }
 
     /// CPython's `set_gaierror()`: `gaierror(code, gai_strerror(code))`, or
@@ -149,7 +192,9 @@ impl Error {
     }
 
     /// The Python class name: `gaierror`, `herror`, `OSError`, `ValueError`,
-    /// `OverflowError`, `TypeError` or `UnicodeEncodeError`.
+    /// `OverflowError`, `TypeError`, `UnicodeEncodeError`, or for an
+    /// [`io::Error`](std::io::Error) turned by [`py_error`](super::py_error) the
+    /// `OSError` subclass CPython picks from the errno (`ConnectionRefusedError`, …).
     ///
     /// ```
     /// // Python: socket.getservbyname('nope')  →  OSError: service/proto not found

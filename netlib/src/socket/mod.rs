@@ -31,6 +31,7 @@
 //! | `getnameinfo(sockaddr, flags)` | `getaddrinfo(AI_NUMERICHOST)`, then `getnameinfo` | `gaierror`, `OSError` |
 //! | `getservbyname`, `getservbyport`, `getprotobyname` | `getservbyname_r`, `getservbyport_r`, `getprotobyname_r` | `OSError` |
 //! | `inet_aton`, `inet_pton`, `inet_ntop` | the C functions of the same names | `OSError`, `ValueError` |
+//! | a socket method (`connect`, `bind`, `recv`, …) | `std::net`, then [`py_error`] | `OSError` and its subclasses, `TimeoutError: timed out` |
 //!
 //! Host-name arguments go through Python's `idna` codec first (empty or
 //! over-long labels are `UnicodeEncodeError`, a NUL is `TypeError`); string
@@ -45,6 +46,7 @@ mod convert;
 mod error;
 mod ffi;
 mod idna;
+mod oserror;
 mod resolver;
 mod services;
 
@@ -56,6 +58,7 @@ pub use addrinfo::{
 pub use constants::{AddressFamily, Constant, SocketKind, constants, getattr};
 pub use convert::{htonl, htons, inet_aton, inet_ntoa, inet_ntop, inet_pton, ntohl, ntohs};
 pub use error::{Error, ErrorKind};
+pub use oserror::{py_error, py_error_nonblocking};
 pub use resolver::{getfqdn, gethostbyaddr, gethostbyname, gethostbyname_ex, gethostname};
 pub use services::{getprotobyname, getservbyname, getservbyport};
 
