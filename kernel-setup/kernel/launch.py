@@ -13,9 +13,8 @@ Why a launcher at all:
 * A new slot would rebuild netlib and all its dependencies (a minute or more).
   It is copied instead from the prebuilt cache that the install filled, so a
   first start is warm. The copy is redone whenever the cache was rebuilt.
-* evcxr runs on a private connection behind proxy.py, which keeps a cell's
-  output lines before the cell's end (evcxr 0.22 can send the last line late;
-  proxy.py says how).
+* evcxr runs on a private connection behind proxy.py, the same path a reserve
+  kernel takes (reserve.py), so that both behave alike (proxy.py says why).
 * evcxr exits at start when the preload fails (netlib does not compile, no
   cargo on PATH), and Jupyter then shows nothing but "kernel died". When that
   happens this launcher keeps the connection and serves `fallback.py`, which
