@@ -37,6 +37,19 @@ LESSONS = {
         ],
         "images": 4,
     },
+    "03-select-selectors": {
+        "headings": ["select와 selectors: 한 스레드로 여러 클라이언트 처리하기", "4. 에지 트리거와 레벨 트리거", "연습 문제"],
+        "outputs": [
+            "conn1: TimeoutError timed out",
+            "BlockingIOError [Errno 11] Resource temporarily unavailable",
+            "rest: cd ef",
+            "client writable",
+            "carol got hello from carol",
+            "ConnectionRefusedError [Errno 111] Connection refused",
+            "echo 안녕 4 1",
+        ],
+        "images": 0,
+    },
 }
 
 
