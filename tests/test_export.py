@@ -50,6 +50,17 @@ LESSONS = {
         ],
         "images": 0,
     },
+    "04-socketserver": {
+        "headings": ["socketserver: 서버를 만드는 틀", "8. 연습 문제"],
+        "outputs": [
+            "ConnectionRefusedError [Errno 111] Connection refused",
+            "c waits: TimeoutError timed out",
+            "CLIENT 0 | BYE",
+            "OSError [Errno 98] Address already in use",
+            "버서 녕안",
+        ],
+        "images": 0,
+    },
 }
 
 
