@@ -37,6 +37,17 @@ LESSONS = {
         ],
         "images": 4,
     },
+    "02-tcp-udp-sockets": {
+        "headings": ["02. TCP와 UDP 소켓", "12. 연습 문제"],
+        "outputs": [
+            "client received This is the message. It will be repeated.",
+            "00000005 0000012c",
+            "TimeoutError timed out",
+            "ConnectionRefusedError [Errno 111] Connection refused",
+            "OSError [Errno 98] Address already in use",
+        ],
+        "images": 0,
+    },
     "03-select-selectors": {
         "headings": ["select와 selectors: 한 스레드로 여러 클라이언트 처리하기", "4. 에지 트리거와 레벨 트리거", "연습 문제"],
         "outputs": [
