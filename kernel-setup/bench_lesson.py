@@ -14,6 +14,11 @@ lesson cells, and the run-all total (start included, shutdown excluded).
 `--floor` adds evcxr's own floor: an evcxr kernel with no dependency and no
 prelude (warm build dir) and the rust-netlib kernel, each running trivial
 cells, so the lesson's numbers can be split into evcxr's cost and ours.
+
+Each round then runs every other lesson pair the same way, Rust then Python
+(`notebooks/NN-*.ipynb` against `notebooks/python/NN-*.ipynb`, bench_pairs.py),
+and `--deps-ab` adds rounds of lesson 01 without and with the preloaded
+lesson crates (bench_pairs.py says how).
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ import nbformat
 from jupyter_client import KernelManager
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
+
+import bench_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = ROOT / "notebooks" / "01-ipaddress-and-socket.ipynb"
@@ -162,17 +169,62 @@ def run_notebook(nb: nbformat.NotebookNode, km: KernelManager, cwd: Path, setup_
     }
 
 
-def run_rust() -> dict:
-    nb = nbformat.read(LESSON, as_version=4)
+def run_rust(lesson: Path = LESSON) -> dict:
+    nb = nbformat.read(lesson, as_version=4)
     km = KernelManager(kernel_name="rust-netlib")
-    return run_notebook(nb, km, LESSON.parent)
+    return run_notebook(nb, km, lesson.parent)
 
 
-def run_python() -> dict:
-    nb = nbformat.read(PYTHON_LESSON, as_version=4)
+def run_python(lesson: Path = PYTHON_LESSON) -> dict:
+    nb = nbformat.read(lesson, as_version=4)
     km = KernelManager(kernel_name="python3")
     # Its own directory, as when a student opens the original.
-    return run_notebook(nb, km, PYTHON_LESSON.parent)
+    return run_notebook(nb, km, lesson.parent)
+
+
+def home_manager(name: str, home: Path) -> SpecDir:
+    """rust-netlib's launcher on kernel home `home`, without reserve kernels (the `--deps-ab` arms)."""
+    argv = json.loads((KERNEL_HOME / "kernelspec" / "kernel.json").read_text())["argv"]
+    return SpecDir(name, argv, {"NETLIB_KERNEL_HOME": str(home), "NETLESSONS_RESERVE": "0"})
+
+
+def run_home(spec: SpecDir) -> dict:
+    return run_notebook(nbformat.read(LESSON, as_version=4), spec.manager(), LESSON.parent)
+
+
+def start_untimed(km: KernelManager) -> None:
+    """A start no round should pay: a stale slot refreshed from the cache, a netlib changed since the install rebuilt."""
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
+    kc.stop_channels()
+    km.shutdown_kernel(now=False)
+
+
+def round_line(round_no: int, kind: str, result: dict) -> str:
+    extra = f", :dep cell {result['setup_cells_s'][0]:.1f} s" if result["setup_cells_s"] else ""
+    return (f"round {round_no} {kind:6}: ready {result['ready_s']:.2f} s, first cell {result['first_cell_s']:.2f} s, "
+            f"median {result['cell_median_s']:.3f} s, p95 {result['cell_p95_s']:.2f} s, "
+            f"total {result['total_s']:.2f} s{extra}" + (f", {len(result['errors'])} cell errors" if result["errors"] else ""))
+
+
+def run_deps_ab(rounds: int) -> dict:
+    """Lesson 01 on a home without the lesson crates and on the installed home, alternating."""
+    specs = {"without": home_manager("rust-no-lesson-deps", bench_pairs.no_lesson_deps_home(OUT)),
+             "with": home_manager("rust-installed", KERNEL_HOME)}
+    runs: dict[str, list[dict]] = {"without": [], "with": []}
+    try:
+        for spec in specs.values():
+            start_untimed(spec.manager())
+        for round_no in range(1, rounds + 1):
+            for kind, spec in specs.items():
+                runs[kind].append(run_home(spec))
+                print(round_line(round_no, f"01 {kind} lesson deps", runs[kind][-1]), flush=True)
+    finally:
+        for spec in specs.values():
+            spec.remove()
+    return {"summary": {kind: summarize(r) for kind, r in runs.items()}, "runs": runs}
 
 
 def run_plain() -> dict:
@@ -298,11 +350,17 @@ def main() -> None:
     ap.add_argument("--plain-rounds", type=int, help="rounds with the plain evcxr kernel (default: --rounds)")
     ap.add_argument("--only", default="rust,python,plain", help="kernels to run: rust,python,plain")
     ap.add_argument("--floor", action="store_true", help="also measure evcxr's floor on trivial cells")
+    ap.add_argument("--lessons", help="lessons to run, e.g. 01,03 (default: 01 and every pair in notebooks/)")
+    ap.add_argument("--deps-ab", action="store_true",
+                    help="also lesson 01 without and with the preloaded lesson crates (socket2, mio), --rounds each")
     ap.add_argument("--label", default="", help="a note stored in the JSON (what was changed)")
     args = ap.parse_args()
     only = set(args.only.split(","))
+    numbers = set(args.lessons.split(",")) if args.lessons else None
+    with_01 = numbers is None or "01" in numbers
+    pairs = bench_pairs.find_pairs(numbers)
     plain_rounds = args.rounds if args.plain_rounds is None else args.plain_rounds
-    if "plain" not in only:
+    if "plain" not in only or not with_01:
         plain_rounds = 0
     OUT.mkdir(parents=True, exist_ok=True)
     ensure_python_kernelspec()
@@ -310,30 +368,30 @@ def main() -> None:
     started = dt.datetime.now(dt.timezone.utc)
     print(f"machine: {machine()}", flush=True)
     runs: dict[str, list[dict]] = {"rust": [], "python": [], "plain": []}
+    pair_runs: dict[str, dict[str, list[dict]]] = {nn: {"rust": [], "python": []} for nn, _, _ in pairs}
     # An untimed Rust start first: it refreshes a stale slot from the cache,
     # or rebuilds a netlib changed since the install, which no round should pay.
     if "rust" in only:
-        km = KernelManager(kernel_name="rust-netlib")
-        km.start_kernel()
-        kc = km.client()
-        kc.start_channels()
-        kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
-        kc.stop_channels()
-        km.shutdown_kernel(now=False)
+        start_untimed(KernelManager(kernel_name="rust-netlib"))
     for round_no in range(1, max(args.rounds, plain_rounds) + 1):
         todo = []
-        if round_no <= args.rounds:
+        if round_no <= args.rounds and with_01:
             todo += [k for k in ("rust", "python") if k in only]
         if round_no <= plain_rounds:
             todo.append("plain")
         for kind in todo:
             result = {"rust": run_rust, "python": run_python, "plain": run_plain}[kind]()
             runs[kind].append(result)
-            extra = f", :dep cell {result['setup_cells_s'][0]:.1f} s" if result["setup_cells_s"] else ""
-            print(f"round {round_no} {kind:6}: ready {result['ready_s']:.2f} s, first cell {result['first_cell_s']:.2f} s, "
-                  f"median {result['cell_median_s']:.3f} s, p95 {result['cell_p95_s']:.2f} s, "
-                  f"total {result['total_s']:.2f} s{extra}" + (f", {len(result['errors'])} cell errors" if result["errors"] else ""),
-                  flush=True)
+            print(round_line(round_no, f"01 {kind}", result), flush=True)
+        if round_no > args.rounds:
+            continue
+        for nn, rust_nb, python_nb in pairs:
+            for kind in ("rust", "python"):
+                if kind in only:
+                    result = (run_rust if kind == "rust" else run_python)(rust_nb if kind == "rust" else python_nb)
+                    pair_runs[nn][kind].append(result)
+                    print(round_line(round_no, f"{nn} {kind}", result), flush=True)
+    deps_ab = run_deps_ab(args.rounds) if args.deps_ab else None
 
     summary = {kind: summarize(r) for kind, r in runs.items() if r}
     if "rust" in summary and "python" in summary:
@@ -341,6 +399,14 @@ def main() -> None:
     if "plain" in summary and "rust" in summary:
         summary["plain_over_rust"] = {k: summary["plain"][k] / summary["rust"][k] for k, _ in METRICS}
     floor = run_floor() if args.floor else None
+    lessons = {}
+    if with_01 and summary:
+        lessons["01"] = {"lesson": str(LESSON.relative_to(ROOT)), "python_lesson": str(PYTHON_LESSON.relative_to(ROOT)),
+                         "cells": bench_pairs.code_cells(LESSON), "summary": summary}
+    for nn, rust_nb, python_nb in pairs:
+        pair_summary = {kind: summarize(r) for kind, r in pair_runs[nn].items() if r}
+        lessons[nn] = {"lesson": str(rust_nb.relative_to(ROOT)), "python_lesson": str(python_nb.relative_to(ROOT)),
+                       "cells": bench_pairs.code_cells(rust_nb), "summary": pair_summary, "runs": pair_runs[nn]}
 
     report = {
         "started": started.isoformat(timespec="seconds"),
@@ -351,9 +417,18 @@ def main() -> None:
         "summary": summary,
         "floor": floor,
         "runs": runs,
+        "lessons": lessons,
+        "deps_ab": deps_ab,
     }
-    print()
-    print(table(summary))
+    if summary:
+        print("\nlesson 01:")
+        print(table(summary))
+    if lessons:
+        print()
+        print(bench_pairs.pairs_table(lessons))
+    if deps_ab:
+        print()
+        print(bench_pairs.ab_table(deps_ab, METRICS))
     if floor:
         print()
         print(floor_table(floor))

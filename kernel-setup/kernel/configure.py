@@ -138,6 +138,7 @@ def main():
     ap.add_argument("--path", required=True, help="PATH for the kernel")
     ap.add_argument("--python", default=sys.executable, help="runs the launcher")
     ap.add_argument("--rust-src", type=Path, help="the toolchain's rust-src `library` dir, to trim for the analyzer")
+    ap.add_argument("--no-lesson-deps", action="store_true", help="leave LESSON_DEPS out (./kernel-setup/bench --deps-ab)")
     args = ap.parse_args()
 
     home = args.home.resolve()
@@ -148,7 +149,8 @@ def main():
     # runs init.evcxr and prelude.rs as two evaluations, each a cargo build of
     # its generated crate; one evaluation saves about 0.8 s CPU at every start.
     dep = f":dep netlib = {{ path = {toml_string(str(netlib))} }}\n"
-    write(config / "init.evcxr", dep + LESSON_DEPS + PRELUDE + WARM_UP)
+    lesson_deps = "" if args.no_lesson_deps else LESSON_DEPS
+    write(config / "init.evcxr", dep + lesson_deps + PRELUDE + WARM_UP)
     (config / "prelude.rs").unlink(missing_ok=True)
     settings = {"root": str(args.root.resolve()), "evcxr": args.evcxr, "path": args.path}
     if args.rust_src:
