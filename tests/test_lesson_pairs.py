@@ -18,12 +18,15 @@ NN >= 02 found. The rules (also in notebooks/README.md):
   error text, Python's `ename: evalue`, on its stdout or stderr);
 - the whole notebook then runs a second time in the same kernel (a student
   re-running cells): no cell hangs (each has a timeout), fails or prints
-  anything different.
+  anything different;
+- afterwards the process that ran the cells holds no more threads and no more
+  TCP/UDP sockets than before the lesson (servers stopped, connections closed).
 """
 
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import nbformat
@@ -89,8 +92,43 @@ def errors_of(cell) -> list[str]:
     return [f"{o.get('ename')}: {o.get('evalue')}" for o in cell.outputs if o.output_type == "error"]
 
 
+# A cell printing the id of the process that runs the cells (for evcxr: its
+# runtime child, not the kernel process).
+PID_CELL = {"rust-netlib": 'println!("{}", std::process::id());', "python3": "import os\nprint(os.getpid())"}
+
+
+def inet_sockets(pid: int) -> int:
+    """TCP and UDP sockets (IPv4 and IPv6) the process holds open."""
+    inodes = set()
+    for table in ("tcp", "tcp6", "udp", "udp6"):
+        try:
+            rows = Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        inodes.update(row.split()[9] for row in rows)
+    held = 0
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            target = fd.readlink().as_posix()
+        except OSError:
+            continue
+        if target.startswith("socket:[") and target[8:-1] in inodes:
+            held += 1
+    return held
+
+
+def threads(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(r"^Threads:\s+(\d+)", status, re.M).group(1))
+
+
+def resources(pid: int) -> tuple[int, int]:
+    return threads(pid), inet_sockets(pid)
+
+
 def run_twice(path: Path, kernel_name: str) -> tuple[nbformat.NotebookNode, nbformat.NotebookNode]:
-    """The notebook executed, then executed again in the same kernel."""
+    """The notebook executed, then executed again in the same kernel; then the
+    kernel's cell process is checked for threads and sockets left behind."""
     first = nbformat.read(path, as_version=4)
     second = nbformat.read(path, as_version=4)
     client = NotebookClient(
@@ -103,11 +141,23 @@ def run_twice(path: Path, kernel_name: str) -> tuple[nbformat.NotebookNode, nbfo
         resources={"metadata": {"path": str(path.parent)}},
     )
     with client.setup_kernel():
+        # In a notebook of its own: nbclient writes a cell's outputs by index.
+        client.nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(PID_CELL[kernel_name])])
+        probe = client.nb.cells[0]
+        client.execute_cell(probe, 0)
+        pid = int("".join(o.get("text", "") for o in probe.outputs if o.get("name") == "stdout").strip())
+        before = resources(pid)
         for nb in (first, second):
             client.nb = nb
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type == "code":
                     client.execute_cell(cell, index)
+        # Threads that were told to stop may take a moment to end.
+        deadline = time.monotonic() + 10
+        while (after := resources(pid)) > before and time.monotonic() < deadline:
+            time.sleep(0.2)
+    left = [f"{what}: {b} before, {a} after" for what, b, a in zip(("threads", "sockets"), before, after) if a > b]
+    assert not left, f"{path.name} left behind {'; '.join(left)} in its kernel's cell process"
     return first, second
 
 
