@@ -55,7 +55,7 @@ def pairs_table(lessons: dict[str, dict]) -> str:
         rust, py = lesson["summary"].get("rust"), lesson["summary"].get("python")
         cells = []
         for key, _ in PAIR_METRICS:
-            parts = [f"{col[key]:.2f}" for col in (rust, py) if col]
+            parts = [f"{col[key]:.{3 if col[key] < 0.1 else 2}f}" for col in (rust, py) if col]
             ratio = f" ({rust[key] / py[key]:.1f}×)" if rust and py else ""
             cells.append(" / ".join(parts) + " s" + ratio)
         name = Path(lesson["lesson"]).stem
