@@ -226,12 +226,13 @@ impl AddressCount {
         }
     }
 
-    /// Python's `divmod(self, other)`: floor quotient and a remainder with
-    /// the divisor's sign.
-    fn divmod(self, other: Self) -> Result<(Self, Self), Fault> {
-        let (an, a, bn, b) = match (self.0, other.0) {
-            // The left operand's error first: Python evaluates left to right.
-            (Value::Fault(f), _) | (_, Value::Fault(f)) => return Err(f),
+    /// Both operands' `(negative, magnitude, negative, magnitude)`, or the
+    /// fault of the first one that holds one. The binary operators share
+    /// this so they all agree that the left operand's error wins, as
+    /// Python evaluates left to right.
+    fn operands(self, other: Self) -> Result<(bool, Mag, bool, Mag), Fault> {
+        match (self.0, other.0) {
+            (Value::Fault(f), _) | (_, Value::Fault(f)) => Err(f),
             (
                 Value::Int {
                     negative: an,
@@ -241,8 +242,14 @@ impl AddressCount {
                     negative: bn,
                     mag: b,
                 },
-            ) => (an, a, bn, b),
-        };
+            ) => Ok((an, a, bn, b)),
+        }
+    }
+
+    /// Python's `divmod(self, other)`: floor quotient and a remainder with
+    /// the divisor's sign.
+    fn divmod(self, other: Self) -> Result<(Self, Self), Fault> {
+        let (an, a, bn, b) = self.operands(other)?;
         let (q, r) = a.divmod(b).ok_or(Fault::DivisionByZero)?;
         if an == bn || r.is_zero() {
             return Ok((Self::int(an != bn, q), Self::int(bn, r)));
@@ -256,25 +263,22 @@ impl AddressCount {
 
 impl Ord for AddressCount {
     fn cmp(&self, other: &Self) -> Ordering {
-        match (self.0, other.0) {
-            (Value::Fault(a), Value::Fault(b)) => a.cmp(&b),
-            (Value::Fault(_), Value::Int { .. }) => Ordering::Greater,
-            (Value::Int { .. }, Value::Fault(_)) => Ordering::Less,
-            (
-                Value::Int {
-                    negative: an,
-                    mag: a,
-                },
-                Value::Int {
-                    negative: bn,
-                    mag: b,
-                },
-            ) => match (an, bn) {
+        match self.operands(*other) {
+            Ok((an, a, bn, b)) => match (an, bn) {
                 (false, true) => Ordering::Greater,
                 (true, false) => Ordering::Less,
                 (false, false) => a.cmp(&b),
                 (true, true) => b.cmp(&a),
             },
+            // An error sorts after every integer (`None < Some`), errors
+            // among themselves by kind.
+            Err(_) => {
+                let fault = |c: &Self| match c.0 {
+                    Value::Fault(f) => Some(f),
+                    Value::Int { .. } => None,
+                };
+                fault(self).cmp(&fault(other))
+            }
         }
     }
 }
@@ -352,20 +356,10 @@ impl Neg for AddressCount {
 
 impl AddressCount {
     fn plus(self, other: AddressCount) -> AddressCount {
-        let (an, a, bn, b) = match (self.0, other.0) {
-            // The left operand's error first: Python evaluates left to right.
-            (Value::Fault(_), _) => return self,
-            (_, Value::Fault(_)) => return other,
-            (
-                Value::Int {
-                    negative: an,
-                    mag: a,
-                },
-                Value::Int {
-                    negative: bn,
-                    mag: b,
-                },
-            ) => (an, a, bn, b),
+        // A fault is returned as the count that holds it (`self` first).
+        let (an, a, bn, b) = match self.operands(other) {
+            Ok(ints) => ints,
+            Err(f) => return AddressCount(Value::Fault(f)),
         };
         if an == bn {
             return Self::checked_int(an, a.checked_add(b));
@@ -384,19 +378,9 @@ impl AddressCount {
     }
 
     fn times(self, other: AddressCount) -> AddressCount {
-        match (self.0, other.0) {
-            (Value::Fault(_), _) => self,
-            (_, Value::Fault(_)) => other,
-            (
-                Value::Int {
-                    negative: an,
-                    mag: a,
-                },
-                Value::Int {
-                    negative: bn,
-                    mag: b,
-                },
-            ) => Self::checked_int(an != bn, a.checked_mul(b)),
+        match self.operands(other) {
+            Ok((an, a, bn, b)) => Self::checked_int(an != bn, a.checked_mul(b)),
+            Err(f) => AddressCount(Value::Fault(f)),
         }
     }
 
