@@ -24,11 +24,9 @@ import time
 from pathlib import Path
 
 from jupyter_client import KernelManager
-from jupyter_client.kernelspec import KernelSpecManager
 
-ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "build" / "bench"
-KERNEL_HOME = ROOT / "build" / "kernel"
+# The bench's own kernelspec dirs and the kernel's recorded PATH.
+from bench_lesson import OUT, SpecDir, kernel_path
 
 RUST_CELL = 'for i in 0..{n} {{ println!("line {{i}}"); }}'
 PYTHON_CELL = 'for i in range({n}):\n    print(f"line {{i}}")'
@@ -64,21 +62,21 @@ class Started:
 
 
 def plain_evcxr(binary: str) -> Started:
+    """The stock binary with an empty config dir and a fresh build dir of its own."""
     OUT.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="output-plain-", dir=OUT))
     (tmp / "config").mkdir()
-    (tmp / "spec" / "evcxr-plain").mkdir(parents=True)
-    path = json.loads((KERNEL_HOME / "launcher.json").read_text())["path"]
-    spec = {
-        "argv": [binary, "--control_file", "{connection_file}"],
-        "display_name": "evcxr-plain",
-        "language": "rust",
-        "interrupt_mode": "message",
-        "env": {"EVCXR_CONFIG_DIR": str(tmp / "config"), "EVCXR_TMPDIR": str(tmp / "build"), "PATH": path},
-    }
-    (tmp / "spec" / "evcxr-plain" / "kernel.json").write_text(json.dumps(spec))
-    km = KernelManager(kernel_name="evcxr-plain", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(tmp / "spec")]))
-    return Started("evcxr-plain (stock 0.22.0)", km, RUST_CELL, cleanup=lambda: shutil.rmtree(tmp, ignore_errors=True))
+    spec = SpecDir(
+        "evcxr-plain",
+        [binary, "--control_file", "{connection_file}"],
+        {"EVCXR_CONFIG_DIR": str(tmp / "config"), "EVCXR_TMPDIR": str(tmp / "build"), "PATH": kernel_path()},
+    )
+
+    def cleanup():
+        spec.remove()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    return Started("evcxr-plain (stock 0.22.0)", spec.manager(), RUST_CELL, cleanup=cleanup)
 
 
 def main():
