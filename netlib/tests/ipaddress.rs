@@ -2,6 +2,10 @@
 //! committed vectors (`tests/vectors/gen_ipaddress.py` → `ipaddress.json`).
 //! Every mismatch is collected and reported at once.
 
+#[macro_use]
+#[path = "common/props.rs"]
+mod props;
+
 use std::collections::HashMap;
 use std::fmt::Debug;
 
@@ -210,15 +214,7 @@ fn check_address(r: &mut Report, ctx: &str, rec: &Value, a: &IpAddress) {
         json!(a.reverse_pointer()),
         allowed_ptr,
     );
-    let props: [(&str, bool); 7] = [
-        ("is_private", a.is_private()),
-        ("is_global", a.is_global()),
-        ("is_reserved", a.is_reserved()),
-        ("is_multicast", a.is_multicast()),
-        ("is_loopback", a.is_loopback()),
-        ("is_link_local", a.is_link_local()),
-        ("is_unspecified", a.is_unspecified()),
-    ];
+    let props: [(&str, bool); 7] = python_props!(a);
     for (name, value) in props {
         r.eq(ctx, name, &rec[name], json!(value));
     }
@@ -579,15 +575,7 @@ fn check_network(r: &mut Report, ctx: &str, rec: &Value, n: &IpNetwork) {
         last.reverse();
         r.eq(ctx, "last_hosts", &rec["last_hosts"], json!(last));
     }
-    let props: [(&str, bool); 7] = [
-        ("is_private", n.is_private()),
-        ("is_global", n.is_global()),
-        ("is_reserved", n.is_reserved()),
-        ("is_multicast", n.is_multicast()),
-        ("is_loopback", n.is_loopback()),
-        ("is_link_local", n.is_link_local()),
-        ("is_unspecified", n.is_unspecified()),
-    ];
+    let props: [(&str, bool); 7] = python_props!(n);
     for (name, value) in props {
         r.eq(ctx, name, &rec[name], json!(value));
     }
@@ -842,15 +830,7 @@ fn check_interface(r: &mut Report, ctx: &str, rec: &Value, i: &IpInterface) {
         &rec["int"],
         json!(u128::from(i.ip()).to_string()),
     );
-    let props: [(&str, bool); 7] = [
-        ("is_private", i.is_private()),
-        ("is_global", i.is_global()),
-        ("is_reserved", i.is_reserved()),
-        ("is_multicast", i.is_multicast()),
-        ("is_loopback", i.is_loopback()),
-        ("is_link_local", i.is_link_local()),
-        ("is_unspecified", i.is_unspecified()),
-    ];
+    let props: [(&str, bool); 7] = python_props!(i);
     for (name, value) in props {
         r.eq(ctx, name, &rec[name], json!(value));
     }

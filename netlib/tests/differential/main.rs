@@ -25,6 +25,10 @@
 //!   `NETLIB_DIFFERENTIAL_SKIP=1` skips it instead (for machines without
 //!   CPython 3.13, where the committed vectors still run).
 
+#[macro_use]
+#[path = "../common/props.rs"]
+mod props;
+
 mod expected;
 mod netlib_side;
 

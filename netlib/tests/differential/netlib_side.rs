@@ -128,15 +128,7 @@ fn address(mut r: Rec, a: &IpAddress) {
     r.put("reverse_pointer", a.reverse_pointer());
     r.put("plus_one", attempt(a.checked_add(1), text));
     r.put("minus_one", attempt(a.checked_sub(1), text));
-    r.props([
-        ("is_private", a.is_private()),
-        ("is_global", a.is_global()),
-        ("is_reserved", a.is_reserved()),
-        ("is_multicast", a.is_multicast()),
-        ("is_loopback", a.is_loopback()),
-        ("is_link_local", a.is_link_local()),
-        ("is_unspecified", a.is_unspecified()),
-    ]);
+    r.props(python_props!(a));
     match a {
         IpAddress::V6(v6) => {
             r.put("is_site_local", v6.is_site_local());
@@ -191,15 +183,7 @@ fn network(mut r: Rec, n: &IpNetwork, diff: u32, new_prefix: u32) {
         r.put("hosts_count", n.hosts().count());
         r.put("last_host", n.hosts().next_back().map_or(Value::Null, repr));
     }
-    r.props([
-        ("is_private", n.is_private()),
-        ("is_global", n.is_global()),
-        ("is_reserved", n.is_reserved()),
-        ("is_multicast", n.is_multicast()),
-        ("is_loopback", n.is_loopback()),
-        ("is_link_local", n.is_link_local()),
-        ("is_unspecified", n.is_unspecified()),
-    ]);
+    r.props(python_props!(n));
     if n.version() == 6 {
         r.put("is_site_local", n.is_site_local());
     }
@@ -237,15 +221,7 @@ fn interface(mut r: Rec, i: &IpInterface) {
     r.put("reverse_pointer", i.reverse_pointer());
     r.put("packed", hex_of(i.packed()));
     r.put("int", u128::from(i.ip()).to_string());
-    r.props([
-        ("is_private", i.is_private()),
-        ("is_global", i.is_global()),
-        ("is_reserved", i.is_reserved()),
-        ("is_multicast", i.is_multicast()),
-        ("is_loopback", i.is_loopback()),
-        ("is_link_local", i.is_link_local()),
-        ("is_unspecified", i.is_unspecified()),
-    ]);
+    r.props(python_props!(i));
     if let IpInterface::V6(v6) = i {
         r.put("is_site_local", v6.is_site_local());
         r.put("scope_id", v6.scope_id());
