@@ -28,11 +28,14 @@
 //! In the `Rust (netlib)` Jupyter kernel, `use netlib::prelude::*;` is already
 //! in effect, so lesson cells call [`ip_address`](ipaddress::ip_address),
 //! [`hexlify`](binascii::hexlify), `socket::gethostname()` or
-//! `urllib::parse::urlparse(...)` directly.
+//! `urllib::parse::urlparse(...)` directly, and a cell whose last expression
+//! is an address, a network, an interface or a parsed URL draws it as a small
+//! picture ([`display`]).
 
 #![deny(missing_docs)]
 
 pub mod binascii;
+pub mod display;
 pub mod ipaddress;
 pub mod prelude;
 mod repr;

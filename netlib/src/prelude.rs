@@ -24,6 +24,9 @@ pub use crate::ipaddress::{
     ip_network, ip_network_loose,
 };
 
+// display (IPython.display)
+pub use crate::display;
+
 // binascii
 pub use crate::binascii::{self, hexlify, unhexlify};
 

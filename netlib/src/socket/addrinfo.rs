@@ -170,7 +170,7 @@ impl AddrInfo {
 
 /// Python's `repr()` of a sockaddr tuple: `('127.0.0.1', 80)` or
 /// `('::1', 80, 0, 0)`.
-fn sockaddr_repr(sa: &SocketAddr) -> String {
+pub(crate) fn sockaddr_repr(sa: &SocketAddr) -> String {
     match sa {
         SocketAddr::V4(a) => format!("({}, {})", str_repr(&a.ip().to_string()), a.port()),
         SocketAddr::V6(a) => format!(

@@ -50,6 +50,7 @@ mod oserror;
 mod resolver;
 mod services;
 
+pub(crate) use addrinfo::sockaddr_repr;
 pub use addrinfo::{
     AI_ADDRCONFIG, AI_ALL, AI_CANONNAME, AI_NUMERICHOST, AI_NUMERICSERV, AI_PASSIVE, AI_V4MAPPED,
     AddrInfo, HostArg, NI_DGRAM, NI_NAMEREQD, NI_NOFQDN, NI_NUMERICHOST, NI_NUMERICSERV, PortArg,
