@@ -39,6 +39,7 @@ class CellResult:
     stdout: str = ""
     stderr: str = ""
     results: list[str] = field(default_factory=list)  # text/plain of execute_result
+    bundles: list[dict] = field(default_factory=list)  # every MIME type of each result
     errors: list[dict] = field(default_factory=list)  # iopub error contents
 
     @property
@@ -98,6 +99,7 @@ class Kernel:
                     result.stderr += content["text"]
             elif kind in ("execute_result", "display_data"):
                 result.results.append(content["data"].get("text/plain", ""))
+                result.bundles.append(content["data"])
             elif kind == "error":
                 result.errors.append(content)
 

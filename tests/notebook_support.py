@@ -168,6 +168,21 @@ def committed_record() -> dict:
     return json.loads((EXPECTED / "001.json").read_text(encoding="utf-8"))
 
 
+def is_extra(cell) -> bool:
+    """A cell the original lacks (a picture, an exercise), tagged `extra`."""
+    return "extra" in cell.get("metadata", {}).get("tags", [])
+
+
+def extra_python(cell) -> str:
+    """The Python an extra cell stands for: its leading `// Python:` lines."""
+    lines = []
+    for line in cell.source.splitlines():
+        if not line.startswith("// Python:"):
+            break
+        lines.append(line.removeprefix("// Python:").removeprefix(" "))
+    return "\n".join(lines)
+
+
 def py_tag(cell) -> str | None:
     for tag in cell.get("metadata", {}).get("tags", []):
         if tag.startswith("py:"):

@@ -5,6 +5,7 @@ outputs and the figures inlined."""
 from __future__ import annotations
 
 import html
+from collections import Counter
 import os
 import re
 import subprocess
@@ -36,6 +37,8 @@ LESSONS = {
             '"0xd204"',
         ],
         "images": 4,
+        # netlib's pictures (netlib::display): code-01…04 and the extra cells.
+        "pictures": {"address": 5, "network": 1, "interface": 1, "url": 1, "table": 2},
     },
     "02-tcp-udp-sockets": {
         "headings": ["02. TCP와 UDP 소켓", "12. 연습 문제"],
@@ -115,6 +118,15 @@ def test_html_is_complete_and_self_contained(exported, lesson):
         assert 'src="data:image/svg+xml;base64,' in img, f"figure not inlined: {img[:200]}"
     assert not re.search(r'<img\b[^>]*\bsrc="(?!data:)', page), "external image reference"
     assert "Noto Sans KR" in page and 'lang="ko"' in page
+
+    # The pictures are exported as HTML (text/html outranks text/plain in
+    # nbconvert), not escaped, with the theme variables the lab template defines.
+    pictures = Counter(re.findall(r'<div class="netlib-display netlib-([a-z]+)"', page))
+    for kind, count in want.get("pictures", {}).items():
+        assert pictures[kind] == count, (kind, pictures)
+    if pictures:
+        assert "&lt;div class=&quot;netlib-display" not in page
+        assert "--jp-brand-color1:" in page, "the theme's variables are not in the export"
     assert "images/" not in re.sub(r'alt="[^"]*"', "", "".join(images))
 
 

@@ -103,9 +103,24 @@ def test_only_lesson_01_code_cells_are_tagged_and_tags_are_known():
     nb = read(ns.LESSON_01)
     for cell in nb.cells:
         if cell.cell_type == "code":
-            assert ns.py_tag(cell), f"{cell.id}: every code cell of lesson 01 reproduces a Python cell"
+            assert ns.py_tag(cell) or ns.is_extra(cell), (
+                f"{cell.id}: every code cell of lesson 01 reproduces a Python cell or is tagged extra"
+            )
+            assert not (ns.py_tag(cell) and ns.is_extra(cell)), cell.id
         for tag in cell.metadata.get("tags", []):
-            assert tag.startswith("py:code-") or tag == "raises-exception", tag
+            assert tag.startswith("py:code-") or tag in ("raises-exception", "extra"), tag
+
+
+def test_extra_cells_quote_their_python():
+    """Cells the original lacks (tag `extra`: pictures, exercises) start with
+    the Python they stand for, whose last line is an expression, then Rust."""
+    extras = [cell for cell in read(ns.LESSON_01).cells if ns.is_extra(cell)]
+    assert len(extras) >= 5
+    for cell in extras:
+        python = ns.extra_python(cell)
+        assert python, f"{cell.id}: an extra cell starts with its Python as // Python: lines"
+        rust = [line for line in cell.source.splitlines() if not line.startswith("// Python:")]
+        assert any(line.strip() for line in rust), f"{cell.id} has no Rust"
 
 
 def test_expected_record_covers_the_original():
@@ -214,6 +229,36 @@ def test_no_cell_errors_except_where_python_raised(executed_01):
         assert not _error_outputs(cell), tag
         stderr = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stderr")
         assert not stderr.strip(), f"{tag} wrote to stderr: {stderr[:500]}"
+
+
+@needs_kernel
+def test_extra_cells_show_what_python_shows_and_draw_a_picture(executed_01):
+    """Each extra cell's text is what CPython 3.13 shows for its `// Python:`
+    lines, run now on this machine; its result also carries a netlib picture."""
+    extras = [cell for cell in executed_01.cells if ns.is_extra(cell)]
+    header = ("imports", "import ipaddress, socket\nfrom urllib.parse import urlparse, urlsplit")
+    live = ns.gen_expected.run_cells([header] + [(cell.id, ns.extra_python(cell)) for cell in extras])
+    if not live["python"].startswith("3.13."):
+        pytest.skip(f"CPython 3.13 not available (found {live['python']})")
+    python = {c["id"]: c for c in live["cells"]}
+    for cell in extras:
+        assert not _error_outputs(cell), f"{cell.id}: {_error_outputs(cell)[0].get('evalue', '')[:2000]}"
+        assert python[cell.id]["error"] is None, python[cell.id]
+        assert ns.rust_shown(cell) == ns.expected_shown(python[cell.id]), cell.id
+        results = [o for o in cell.outputs if o.output_type == "execute_result"]
+        assert len(results) == 1, cell.id
+        assert results[0]["data"]["text/html"].startswith('<div class="netlib-display netlib-'), cell.id
+
+
+@needs_kernel
+def test_tagged_cells_ending_in_an_address_draw_it(executed_01):
+    """code-01…04 end in an address: the text stays Python's repr (checked
+    above), and the result carries the address picture next to it."""
+    cells = _cells_by_tag(executed_01)
+    for code_id in ["code-01", "code-02", "code-03", "code-04"]:
+        (result,) = [o for o in cells[code_id].outputs if o.output_type == "execute_result"]
+        assert set(result["data"]) == {"text/plain", "text/html"}, code_id
+        assert 'class="netlib-display netlib-address"' in result["data"]["text/html"], code_id
 
 
 @needs_kernel
