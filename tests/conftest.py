@@ -28,12 +28,24 @@ def pytest_report_header(config):
     return f"rust-netlib kernel: evcxr_jupyter {state} at {evcxr}, home {launcher.parent}"
 
 
+def pytest_configure(config):
+    # Lines tests add for the end of the run (measurements: reported, never asserted).
+    config.netlessons_summary = []
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if config.netlessons_summary:
+        terminalreporter.section("netlessons measurements")
+        for line in config.netlessons_summary:
+            terminalreporter.write_line(line)
+
+
 def pytest_collection_modifyitems(config, items):
     if (ROOT / "build" / "kernel" / "launcher.json").is_file():
         return
     skip = pytest.mark.skip(reason="the rust-netlib kernel is not installed: run ./kernel-setup/install")
     for item in items:
-        if "kernel" in item.fixturenames or item.module.__name__ in ("test_kernel", "test_lab"):
+        if "kernel" in item.fixturenames or item.module.__name__ in ("test_kernel", "test_lab", "test_browser"):
             item.add_marker(skip)
 
 

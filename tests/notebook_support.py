@@ -154,14 +154,45 @@ def expected_shown(record: dict) -> str:
     return shown
 
 
-def rust_shown(cell) -> str:
-    """What a Rust cell showed: stdout, then its execute_result text/plain."""
-    out = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
-    for o in cell.outputs:
-        if o.output_type == "execute_result" and "text/plain" in o.get("data", {}):
-            out += o["data"]["text/plain"].rstrip("\n") + "\n"
-    fix = RUST_RULES.get(cell.metadata.get("tags", [""])[0].removeprefix("py:"))
+def shown(stdout: str, results: list[str], tag: str | None) -> str:
+    """What a Rust cell showed: its stdout, then each result's `text/plain` on its own line.
+
+    Shared by the nbclient execution (`rust_shown`) and the browser test,
+    which reads the same parts from the page.
+    """
+    out = stdout
+    for result in results:
+        out += result.rstrip("\n") + "\n"
+    fix = RUST_RULES.get(tag)
     return fix(out) if fix else out
+
+
+def rust_shown(cell) -> str:
+    """What an executed Rust cell showed: stdout, then its execute_result text/plain."""
+    stdout = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
+    results = [
+        o["data"]["text/plain"]
+        for o in cell.outputs
+        if o.output_type == "execute_result" and "text/plain" in o.get("data", {})
+    ]
+    return shown(stdout, results, py_tag(cell))
+
+
+def live_python_cells() -> dict:
+    """The original cells run now, on this machine, by id; `_is_313` says whether by CPython 3.13."""
+    live = gen_expected.run_cells()
+    cells = {c["id"]: c for c in live["cells"]}
+    cells["_is_313"] = live["python"].startswith("3.13.")
+    return cells
+
+
+def expected_record(code_id: str, python_live: dict) -> dict:
+    """The Python cell's record a Rust cell is compared with: the committed one,
+    or for host-dependent cells the live run (see HOST_ONLY)."""
+    record = next(c for c in committed_record()["cells"] if c["id"] == code_id)
+    if record["host_dependent"] and (code_id in HOST_ONLY or python_live["_is_313"]):
+        return python_live[code_id]
+    return record
 
 
 def committed_record() -> dict:

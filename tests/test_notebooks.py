@@ -161,10 +161,7 @@ def test_normalisations_only_change_form():
 @pytest.fixture(scope="module")
 def python_live():
     """The original cells run now, on this machine (for host-dependent cells)."""
-    live = ns.gen_expected.run_cells()
-    cells = {c["id"]: c for c in live["cells"]}
-    cells["_is_313"] = live["python"].startswith("3.13.")
-    return cells
+    return ns.live_python_cells()
 
 
 @pytest.fixture(scope="module")
@@ -209,10 +206,7 @@ def _error_outputs(cell):
 @needs_kernel
 @pytest.mark.parametrize("code_id", ns.CODE_IDS)
 def test_rust_cell_shows_what_python_shows(code_id, executed_01, python_live):
-    committed = {c["id"]: c for c in ns.committed_record()["cells"]}
-    record = committed[code_id]
-    if record["host_dependent"] and (code_id in ns.HOST_ONLY or python_live["_is_313"]):
-        record = python_live[code_id]
+    record = ns.expected_record(code_id, python_live)
     cell = _cells_by_tag(executed_01)[code_id]
     errors = _error_outputs(cell)
     assert not errors, f"{code_id} failed: {errors[0].get('evalue', '')[:2000]}"
