@@ -1,6 +1,6 @@
 //! The seven `is_*` properties Python's ipaddress gives addresses, networks
 //! and interfaces alike, in Python's order, for the tests that compare them
-//! with CPython (`tests/ipaddress.rs`, the differential test). A macro, not a
+//! with CPython (`tests/ipaddress/`, the differential test). A macro, not a
 //! function: the three kinds share the method names, not a trait.
 
 macro_rules! python_props {
