@@ -170,7 +170,9 @@ pub(super) fn legend(items: &[(&str, &str, String)]) -> String {
 /// A two-column table: names (Python attribute names, in code font) and
 /// values (already Python-formatted text).
 pub(super) fn key_values(rows: &[(String, String)]) -> String {
-    let mut out = String::from("<table style=\"border-collapse:collapse;font-size:inherit;margin:4px 0 0\"><tbody>");
+    let mut out = String::from(
+        "<table style=\"border-collapse:collapse;font-size:inherit;margin:4px 0 0\"><tbody>",
+    );
     for (key, value) in rows {
         let _ = write!(
             out,
@@ -189,8 +191,9 @@ pub(super) fn key_values(rows: &[(String, String)]) -> String {
 /// A table with a header row; cells are plain text.
 pub(super) fn grid(headers: &[&str], rows: &[Vec<String>]) -> String {
     let cell = "text-align:left;padding:2px 10px 2px 0;border:none;border-bottom:1px solid";
-    let mut out =
-        String::from("<table style=\"border-collapse:collapse;font-size:inherit;margin:4px 0 0\"><thead><tr>");
+    let mut out = String::from(
+        "<table style=\"border-collapse:collapse;font-size:inherit;margin:4px 0 0\"><thead><tr>",
+    );
     for header in headers {
         let _ = write!(
             out,
