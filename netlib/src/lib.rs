@@ -1,9 +1,11 @@
 //! # netlib — Python's network helpers on Rust-native types
 //!
 //! The Korean network-programming course this crate serves teaches with
-//! Python's [`ipaddress`], [`socket`], [`binascii`] and [`urllib.parse`](urllib::parse).
+//! Python's [`ipaddress`], [`socket`], [`binascii`], [`urllib.parse`](urllib::parse),
+//! [`urllib.robotparser`](urllib::robotparser), [`urllib.error`](urllib::error)
+//! and [`http.cookies`](http::cookies).
 //! netlib offers the same helpers under the same names, built on `std::net`,
-//! [`ipnet`], [`hex`], [`url`], [`dns-lookup`](dns_lookup) and the C resolver, and
+//! [`ipnet`], [`hex`], [`url`], [`dns-lookup`](dns_lookup), [`ureq`] and the C resolver, and
 //! returns **the same values CPython 3.13 gives** on the same machine:
 //!
 //! ```
@@ -36,8 +38,10 @@
 
 pub mod binascii;
 pub mod display;
+pub mod http;
 pub mod ipaddress;
 pub mod prelude;
+mod pystr;
 mod repr;
 pub mod socket;
 pub mod urllib;

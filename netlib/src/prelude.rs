@@ -14,6 +14,14 @@
 //! Error types are left out on purpose: every module's is called `Error`, so
 //! a glob import of all of them would be ambiguous. Write `ipaddress::Error`,
 //! `socket::Error`, … (the modules themselves are in the prelude).
+//!
+//! ```
+//! use netlib::prelude::*;
+//!
+//! // Python: from http.cookies import SimpleCookie; SimpleCookie('a=b')['a'].value
+//! assert_eq!(SimpleCookie::parse("a=b")?.get("a").map(|m| m.value()), Some("b"));
+//! # Ok::<(), http::cookies::Error>(())
+//! ```
 
 // Each section belongs to the module it names; keep them in this order.
 
@@ -40,4 +48,8 @@ pub use crate::urllib::{
         ParseResult, SplitResult, quote, unquote, urljoin, urlparse, urlsplit, urlunparse,
         urlunsplit,
     },
+    robotparser::RobotFileParser,
 };
+
+// http
+pub use crate::http::{self, cookies::SimpleCookie};

@@ -1,4 +1,6 @@
-//! Python's `urllib` package; only [`parse`] is part of the lessons.
+//! Python's `urllib` package: [`parse`] (splitting and quoting URLs),
+//! [`error`] (`urlopen`'s exceptions) and [`robotparser`] (robots.txt).
+//! `urllib.request` itself is the `ureq` crate in the lessons.
 //!
 //! ```
 //! use netlib::urllib;
@@ -9,4 +11,6 @@
 //! # Ok::<(), urllib::parse::Error>(())
 //! ```
 
+pub mod error;
 pub mod parse;
+pub mod robotparser;

@@ -41,7 +41,6 @@ mod query;
 mod quote;
 mod result;
 mod split;
-mod unassigned;
 
 pub use error::{Error, ErrorKind};
 pub use join::{urljoin, urljoin_with};

@@ -5,7 +5,6 @@ use std::fmt;
 
 use super::error::{Error, ErrorKind};
 use super::split::{urlunparse, urlunsplit};
-use super::unassigned;
 use crate::repr::str_repr;
 
 /// Python's `ParseResult`: the six parts `urlparse` finds in
@@ -146,34 +145,9 @@ fn hostname(netloc: &str) -> Option<String> {
     }
     // A scoped IPv6 address keeps its zone id as written.
     Some(match host.split_once('%') {
-        Some((addr, zone)) => format!("{}%{zone}", python_lower(addr)),
-        None => python_lower(host),
+        Some((addr, zone)) => format!("{}%{zone}", crate::pystr::lower(addr)),
+        None => crate::pystr::lower(host),
     })
-}
-
-/// Python 3.13's `str.lower()`. Rust's `to_lowercase` follows a newer
-/// Unicode than CPython 3.13's 15.1; the only mappings that differ are those
-/// of letters 15.1 does not assign, which Python leaves alone and which,
-/// being neither cased nor case-ignorable there, end the context of a final
-/// sigma. So: lower-case the runs between such characters, keep them.
-fn python_lower(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(i) = rest.find(is_unassigned_in_python) {
-        let (run, tail) = rest.split_at(i);
-        out.push_str(&run.to_lowercase());
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            out.push(c);
-        }
-        rest = chars.as_str();
-    }
-    out.push_str(&rest.to_lowercase());
-    out
-}
-
-fn is_unassigned_in_python(c: char) -> bool {
-    crate::repr::in_ranges(unassigned::UNASSIGNED, c as u32)
 }
 
 fn port(netloc: &str) -> Result<Option<u16>, Error> {
