@@ -352,7 +352,7 @@ def main() -> None:
     ap.add_argument("--floor", action="store_true", help="also measure evcxr's floor on trivial cells")
     ap.add_argument("--lessons", help="lessons to run, e.g. 01,03 (default: 01 and every pair in notebooks/)")
     ap.add_argument("--deps-ab", action="store_true",
-                    help="also lesson 01 without and with the preloaded lesson crates (socket2, mio), --rounds each")
+                    help="also lesson 01 without and with the preloaded lesson crates (LESSON_DEPS: socket2, mio, ureq, tiny_http, httparse), --rounds each")
     ap.add_argument("--label", default="", help="a note stored in the JSON (what was changed)")
     args = ap.parse_args()
     only = set(args.only.split(","))

@@ -4,7 +4,7 @@ A pair is `notebooks/NN-*.ipynb` (kernel rust-netlib) and its twin
 `notebooks/python/NN-*.ipynb` (kernel python3), NN >= 02; lesson 01's Python
 counterpart is the original notebook (bench_lesson.py). `--deps-ab` runs
 lesson 01 on a kernel home of its own that is the installed one without the
-lesson crates (configure.py --no-lesson-deps: no `:dep socket2`, no `:dep mio`)
+lesson crates (configure.py --no-lesson-deps: none of the `:dep` lines of LESSON_DEPS)
 and on the installed home, reserves off for both, rounds alternating: what
 preloading those crates costs a lesson cell.
 """
@@ -85,7 +85,7 @@ def no_lesson_deps_home(out: Path) -> Path:
 
 def ab_table(ab: dict, metrics: list[tuple[str, str]]) -> str:
     without, with_ = ab["summary"]["without"], ab["summary"]["with"]
-    lines = ["| lesson 01, median of rounds | without socket2, mio | with (installed) | with / without |",
+    lines = ["| lesson 01, median of rounds | without the lesson crates | with (installed) | with / without |",
              "|---|---:|---:|---:|"]
     for key, label in metrics:
         lines.append(f"| {label} | {without[key]:.3f} s | {with_[key]:.3f} s | {with_[key] / without[key]:.2f}× |")

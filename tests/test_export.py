@@ -75,6 +75,17 @@ LESSONS = {
         ],
         "images": 0,
     },
+    "06-urllib-http": {
+        "headings": ["06. urllib과 http: 웹 클라이언트와 웹 서버", "정리"],
+        "outputs": [
+            "HTTP Error 404: Not Found",
+            "<urlopen error [Errno 111] Connection refused>",
+            "Set-Cookie: session=abc123; HttpOnly; Max-Age=3600; Path=/",
+            "you are kim (session abc123)",
+            "Disallow first: false",
+        ],
+        "images": 0,
+    },
 }
 
 

@@ -27,10 +27,17 @@ opt_level = "0"
 # The field's crates the lessons teach next to netlib, preloaded so that a
 # lesson cell uses them with no `:dep` (a `:dep` in a cell would rebuild for
 # seconds, and reach for crates.io). Pinned with `=`: evcxr ignores lock files.
-# Versions as in kernel-setup/evcxr/Cargo.lock, so the install downloads nothing new.
+# socket2 and mio: versions as in kernel-setup/evcxr/Cargo.lock, so the install
+# downloads nothing new for them. Lesson 06 (HTTP): ureq (the blocking client,
+# urllib.request's counterpart; the version netlib pins, with its cookie jar
+# for http.cookiejar, no TLS: lessons stay on 127.0.0.1), tiny_http (a small
+# server, http.server's counterpart) and httparse (HTTP/1.1 parsing by hand).
 LESSON_DEPS = """\
 :dep socket2 = { version = "=0.6.3", features = ["all"] }
 :dep mio = { version = "=1.2.0", features = ["os-poll", "net"] }
+:dep ureq = { version = "=3.5.2", default-features = false, features = ["cookies"] }
+:dep tiny_http = { version = "=0.12.0" }
+:dep httparse = { version = "=1.10.1" }
 """
 
 # In effect in every cell (see main() for why it lives in init.evcxr).
