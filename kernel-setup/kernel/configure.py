@@ -29,13 +29,15 @@ opt_level = "0"
 # seconds, and reach for crates.io). Pinned with `=`: evcxr ignores lock files.
 # socket2 and mio: versions as in kernel-setup/evcxr/Cargo.lock, so the install
 # downloads nothing new for them. Lesson 06 (HTTP): ureq (the blocking client,
-# urllib.request's counterpart; the version netlib pins, with its cookie jar
-# for http.cookiejar, no TLS: lessons stay on 127.0.0.1), tiny_http (a small
-# server, http.server's counterpart) and httparse (HTTP/1.1 parsing by hand).
+# urllib.request's counterpart; the version and features netlib uses: no TLS,
+# lessons stay on 127.0.0.1; not its `cookies` feature, whose cookie_store,
+# publicsuffix, serde_json and time made every kernel start ~5 s and lesson 01's
+# cell median ~14 % slower: PERFORMANCE.md), tiny_http (a small server,
+# http.server's counterpart) and httparse (HTTP/1.1 parsing by hand).
 LESSON_DEPS = """\
 :dep socket2 = { version = "=0.6.3", features = ["all"] }
 :dep mio = { version = "=1.2.0", features = ["os-poll", "net"] }
-:dep ureq = { version = "=3.5.2", default-features = false, features = ["cookies"] }
+:dep ureq = { version = "=3.5.2", default-features = false }
 :dep tiny_http = { version = "=0.12.0" }
 :dep httparse = { version = "=1.10.1" }
 """
