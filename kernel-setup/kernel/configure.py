@@ -147,6 +147,11 @@ def main():
     ap.add_argument("--path", required=True, help="PATH for the kernel")
     ap.add_argument("--python", default=sys.executable, help="runs the launcher")
     ap.add_argument("--rust-src", type=Path, help="the toolchain's rust-src `library` dir, to trim for the analyzer")
+    ap.add_argument(
+        "--state",
+        help="each user's own folder for build slots and reserves, `~` allowed (a shared, read-only home: ./kernel-setup/hub)",
+    )
+    ap.add_argument("--env", action="append", default=[], metavar="KEY=VALUE", help="more environment for evcxr and cargo")
     ap.add_argument("--no-lesson-deps", action="store_true", help="leave LESSON_DEPS out (./kernel-setup/bench --deps-ab)")
     args = ap.parse_args()
 
@@ -162,8 +167,13 @@ def main():
     write(config / "init.evcxr", dep + lesson_deps + PRELUDE + WARM_UP)
     (config / "prelude.rs").unlink(missing_ok=True)
     settings = {"root": str(args.root.resolve()), "evcxr": args.evcxr, "path": args.path}
+    env = dict(kv.split("=", 1) for kv in args.env)
     if args.rust_src:
-        settings["env"] = {"RUST_SRC_PATH": str(trimmed_library(args.rust_src, home / "rust-src"))}
+        env["RUST_SRC_PATH"] = str(trimmed_library(args.rust_src, home / "rust-src"))
+    if env:
+        settings["env"] = env
+    if args.state:
+        settings["state"] = args.state
     write(home / "launcher.json", json.dumps(settings, indent=2) + "\n")
 
     spec = json.loads((SETUP / "kernelspec" / "kernel.json.in").read_text(encoding="utf-8"))

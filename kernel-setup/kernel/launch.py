@@ -24,6 +24,11 @@ The kernel home (default `<repo>/build/kernel`, or $NETLIB_KERNEL_HOME) holds
 `launcher.json` and `config/`, written by the install, plus `cache/` and
 `slots/`. $NETLIB_KERNEL_PREBUILD=1 makes the kernel build in `cache/` itself:
 that is how the install warms it.
+
+A classroom install (./kernel-setup/hub) shares one kernel home, read-only,
+among all students: its `launcher.json` names a `state` folder in each user's
+own home (`~/.netlessons/kernel`), which then holds that user's `slots/` and
+`reserves/`; config, cache and settings stay shared.
 """
 
 import fcntl
@@ -70,6 +75,18 @@ def log(message):
 
 def kernel_home():
     return Path(os.environ.get("NETLIB_KERNEL_HOME") or ROOT / "build" / "kernel")
+
+
+def state_dir(home, settings=None):
+    """Where this user's build slots and reserves go: the kernel home itself, or the
+    `state` folder launcher.json names (`~` is the user's home) when the home is shared."""
+    if settings is None:
+        try:
+            settings = load_settings(home)
+        except StartError:
+            settings = {}
+    state = settings.get("state")
+    return Path(os.path.expanduser(state)) if state else Path(home)
 
 
 def load_settings(home):
@@ -123,7 +140,14 @@ def preflight(settings, home):
 
 
 def lock(path, shared=False, wait=True):
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except PermissionError:
+        if not shared:
+            raise
+        # A shared, read-only kernel home (a classroom install): flock works on
+        # a read-only descriptor too, so students still wait for a rebuild.
+        fd = os.open(path, os.O_RDONLY)
     mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
     try:
         fcntl.flock(fd, mode if wait else mode | fcntl.LOCK_NB)
@@ -395,8 +419,9 @@ def main():
             slot = home / "cache"
             lock_fd = lock(home / "cache.lock")
         else:
-            n, lock_fd = take_slot(home / "slots")
-            slot = home / "slots" / str(n)
+            slots = state_dir(home, settings) / "slots"
+            n, lock_fd = take_slot(slots)
+            slot = slots / str(n)
             warm_slot(home, slot)
         slot.mkdir(parents=True, exist_ok=True)
         log(f"starting evcxr_jupyter in {slot}")

@@ -75,7 +75,7 @@ def enabled(home):
 
 
 def reserves_dir(home):
-    d = Path(home) / "reserves"
+    d = launch.state_dir(home) / "reserves"
     d.mkdir(mode=0o700, parents=True, exist_ok=True)
     return d
 
@@ -416,8 +416,9 @@ def serve(args):
                 log(f"the kernel that spawned this reserve did not come up as evcxr ({reply}); not starting")
                 code = 0
                 return
-        n, lock_fd = launch.take_slot(home / "slots")
-        slot = home / "slots" / str(n)
+        slots = launch.state_dir(home, settings) / "slots"
+        n, lock_fd = launch.take_slot(slots)
+        slot = slots / str(n)
         launch.warm_slot(home, slot)
         slot.mkdir(parents=True, exist_ok=True)
         info = proxy.private_connection()

@@ -1,0 +1,204 @@
+"""A student in front of ./kernel-setup/hub, driven through the hub's public port only.
+
+Used by tests/test_hub.py and ./kernel-setup/bench-classroom. Everything goes
+through JupyterHub's proxy as a browser's requests would: the hub's REST API
+to log in (a password turned into an API token) and to start the server, then
+the single-user server's REST API (`/user/<name>/api/...`) to open a lesson
+and the kernel's websocket (`.../api/kernels/<id>/channels`) to run cells.
+Asynchronous (tornado), so that many students run in one process at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from urllib.parse import quote
+
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+from tornado.websocket import websocket_connect
+
+AsyncHTTPClient.configure(None, max_clients=64)
+
+
+class HubError(Exception):
+    pass
+
+
+@dataclass
+class Cell:
+    """What one execute_request gave: nbformat-like outputs, status, times."""
+
+    code: str
+    status: str = "?"
+    outputs: list = field(default_factory=list)
+    sent: float = 0.0
+    first_output: float | None = None  # monotonic time of the first output message
+    done: float = 0.0
+
+    @property
+    def latency(self) -> float:
+        """Shift+Enter → first output (or → idle when the cell shows nothing)."""
+        return (self.first_output or self.done) - self.sent
+
+
+async def request(method, url, token=None, body=None, timeout=300, ok=(200, 201, 202, 204)):
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"token {token}"
+    req = HTTPRequest(
+        url,
+        method=method,
+        headers=headers,
+        body=None if body is None and method == "GET" else json.dumps(body or {}),
+        request_timeout=timeout,
+        follow_redirects=False,
+        allow_nonstandard_methods=True,
+    )
+    try:
+        resp = await AsyncHTTPClient().fetch(req, raise_error=False)
+    except (OSError, asyncio.TimeoutError) as exc:
+        raise HubError(f"{method} {url}: {exc!r}") from exc
+    if resp.code not in ok:
+        raise HubError(f"{method} {url}: HTTP {resp.code} {resp.body[:300]!r}")
+    return resp.code, json.loads(resp.body) if resp.body else None
+
+
+async def status_of(method, url, token=None):
+    """Only the HTTP status of a request (for checking refusals)."""
+    code, _ = await request(method, url, token, ok=range(100, 600))
+    return code
+
+
+class Student:
+    def __init__(self, base: str, name: str, password: str):
+        self.base, self.name, self.password = base.rstrip("/"), name, password
+        self.token: str | None = None
+        self.kernel_id: str | None = None
+        self.ws = None
+        self.session = uuid.uuid4().hex
+
+    @property
+    def server(self) -> str:
+        return f"{self.base}/user/{quote(self.name)}"
+
+    async def login(self):
+        """The hub's API login: the Unix password (PAM) for an API token of this user."""
+        _, reply = await request(
+            "POST",
+            f"{self.base}/hub/api/users/{quote(self.name)}/tokens",
+            body={"auth": {"username": self.name, "password": self.password}, "note": "netlessons", "expires_in": 3 * 3600},
+        )
+        self.token = reply["token"]
+
+    async def start_server(self, timeout=600):
+        await request("POST", f"{self.base}/hub/api/users/{quote(self.name)}/server", self.token, ok=(201, 202, 400))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            _, user = await request("GET", f"{self.base}/hub/api/users/{quote(self.name)}", self.token)
+            server = (user.get("servers") or {}).get("")
+            if server and server.get("ready"):
+                return
+            await asyncio.sleep(0.5)
+        raise HubError(f"{self.name}'s server was not ready after {timeout} s")
+
+    async def stop_server(self, timeout=120):
+        await request("DELETE", f"{self.base}/hub/api/users/{quote(self.name)}/server", self.token, ok=(202, 204, 400))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            _, user = await request("GET", f"{self.base}/hub/api/users/{quote(self.name)}", self.token)
+            if not user.get("servers"):
+                return
+            await asyncio.sleep(0.5)
+        raise HubError(f"{self.name}'s server did not stop in {timeout} s")
+
+    async def notebook(self, path: str) -> dict:
+        """The student's own copy of a lesson, as JupyterLab loads it."""
+        _, model = await request("GET", f"{self.server}/api/contents/{quote(path)}?content=1", self.token)
+        return model["content"]
+
+    async def open(self, path: str, kernel: str = "rust-netlib"):
+        """What opening a notebook in JupyterLab does: a session, its kernel, the kernel's websocket."""
+        _, sess = await request(
+            "POST",
+            f"{self.server}/api/sessions",
+            self.token,
+            body={"path": path, "name": path, "type": "notebook", "kernel": {"name": kernel}},
+        )
+        self.kernel_id = sess["kernel"]["id"]
+        url = self.server.replace("http", "ws", 1) + f"/api/kernels/{self.kernel_id}/channels?session_id={self.session}"
+        self.ws = await websocket_connect(
+            HTTPRequest(url, headers={"Authorization": f"token {self.token}"}, request_timeout=120),
+            max_message_size=256 * 1024 * 1024,
+        )
+        return sess
+
+    async def execute(self, code: str, timeout: float = 600) -> Cell:
+        cell = Cell(code)
+        msg_id = uuid.uuid4().hex
+        msg = {
+            "header": {
+                "msg_id": msg_id,
+                "username": self.name,
+                "session": self.session,
+                "msg_type": "execute_request",
+                "version": "5.3",
+                "date": datetime.now(timezone.utc).isoformat(),
+            },
+            "parent_header": {},
+            "metadata": {},
+            "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
+                        "allow_stdin": False, "stop_on_error": True},
+            "channel": "shell",
+            "buffers": [],
+        }
+        cell.sent = time.monotonic()
+        await self.ws.write_message(json.dumps(msg))
+        idle = replied = False
+        deadline = cell.sent + timeout
+        while not (idle and replied):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise HubError(f"{self.name}: cell did not finish in {timeout} s:\n{code}")
+            raw = await asyncio.wait_for(self.ws.read_message(), left)
+            if raw is None:
+                raise HubError(f"{self.name}: the kernel's websocket closed during a cell")
+            if isinstance(raw, bytes):
+                continue  # binary frames carry buffers; the lessons send none
+            m = json.loads(raw)
+            if m.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            kind, content = m["header"]["msg_type"], m["content"]
+            if kind in ("stream", "execute_result", "display_data", "error"):
+                if cell.first_output is None:
+                    cell.first_output = time.monotonic()
+                out = {"output_type": kind, **content}
+                cell.outputs.append(out)
+            elif kind == "status" and content.get("execution_state") == "idle":
+                idle = True
+            elif kind == "execute_reply":
+                replied = True
+                cell.status = content.get("status", "?")
+        cell.done = time.monotonic()
+        return cell
+
+    async def close(self):
+        if self.ws is not None:
+            self.ws.close()
+            self.ws = None
+        if self.kernel_id:
+            try:
+                await request("DELETE", f"{self.server}/api/kernels/{self.kernel_id}", self.token, ok=(204, 404))
+            except HubError:
+                pass
+            self.kernel_id = None
+
+
+def code_cells(nb: dict):
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            src = cell["source"]
+            yield cell, "".join(src) if isinstance(src, list) else src

@@ -1,0 +1,385 @@
+"""The classroom install behind ./kernel-setup/hub: a shared, read-only place for the
+kernel, and the students' accounts. Runs as root.
+
+`shared` fills PREFIX (default /opt/netlessons) from this checkout, skipping
+what is current:
+
+    PREFIX/rust/toolchain   a copy of the toolchain rustc runs from (its docs left out);
+                            the kernel calls its cargo and rustc directly, so no rustup
+    PREFIX/rust/cargo       CARGO_HOME with the registry sources of the crates the kernel
+                            builds (from the prebuilt cache's Cargo.lock) and nothing else
+    PREFIX/evcxr/bin        the patched evcxr_jupyter of build/evcxr
+    PREFIX/src              the checkout's files (git ls-files, mtimes kept): netlib, the
+                            launcher, the lessons
+    PREFIX/src/build/kernel the kernel home: config, prebuilt cache (built here, as root,
+                            with PREFIX/rust/cargo, so the paths cargo fingerprints are the
+                            ones every student uses), `state` = ~/.netlessons/kernel
+    PREFIX/venv             Python with requirements.txt + requirements-hub.txt and the
+                            rust-netlib kernelspec
+
+Students read all of it and write none of it: their build slots (copies of the
+prebuilt cache, so a first start compiles no dependency) and reserves go to
+~/.netlessons/kernel in their own home.
+
+`users` creates the accounts that do not exist (home 0700, a generated password
+in the hub's root-only passwords file) and `remove` deletes the ones it created.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pwd
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parents[2]
+NAME = re.compile(r"^[a-z_][a-z0-9_-]{0,30}$")
+
+
+def step(message):
+    print(f"==> {message}", flush=True)
+
+
+def run(cmd, **kwargs):
+    return subprocess.run([str(c) for c in cmd], check=True, **kwargs)
+
+
+def digest(*parts) -> str:
+    return hashlib.sha256("\0".join(str(p) for p in parts).encode()).hexdigest()
+
+
+def current(stamp: Path, want: str) -> bool:
+    try:
+        return stamp.read_text() == want
+    except OSError:
+        return False
+
+
+def checkout_settings() -> dict:
+    path = CHECKOUT / "build" / "kernel" / "launcher.json"
+    return json.loads(path.read_text())
+
+
+def rustc_of(settings) -> str:
+    rustc = shutil.which("rustc", path=settings["path"])
+    if not rustc:
+        sys.exit(f"rustc not on the kernel's PATH {settings['path']}: run ./kernel-setup/install")
+    return rustc
+
+
+def copy_tree(src: Path, dest: Path, exclude=()):
+    """`src` into a fresh `dest` by tar (keeps modes and mtimes), swapped in at the end."""
+    tmp = dest.with_name(dest.name + ".new")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    tar = ["tar", "-C", src, "-cf", "-", *[f"--exclude={e}" for e in exclude], "."]
+    with subprocess.Popen([str(a) for a in tar], stdout=subprocess.PIPE) as out:
+        run(["tar", "-C", tmp, "-xf", "-", "--no-same-owner"], stdin=out.stdout)
+    if out.returncode:
+        sys.exit(f"copying {src} failed")
+    old = dest.with_name(dest.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if dest.exists():
+        dest.rename(old)
+    tmp.rename(dest)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def toolchain(prefix: Path, settings) -> Path:
+    rustc = rustc_of(settings)
+    sysroot = Path(subprocess.run([rustc, "--print", "sysroot"], capture_output=True, text=True, check=True).stdout.strip())
+    version = subprocess.run([rustc, "-vV"], capture_output=True, text=True, check=True).stdout
+    dest = prefix / "rust" / "toolchain"
+    stamp = prefix / "rust" / "toolchain.stamp"
+    want = digest(sysroot, version, (sysroot / "bin" / "rustc").stat().st_mtime_ns)
+    if current(stamp, want) and (dest / "bin" / "cargo").is_file():
+        step(f"toolchain: {dest} is a copy of {sysroot}")
+        return dest
+    step(f"toolchain: copying {sysroot} to {dest} (without its HTML docs)")
+    copy_tree(sysroot, dest, exclude=["./share/doc"])
+    if not (dest / "lib" / "rustlib" / "src" / "rust" / "library" / "core").is_dir():
+        print("warning: the toolchain has no rust-src; evcxr's type inference needs it", file=sys.stderr)
+    stamp.write_text(want)
+    return dest
+
+
+def registry_crates(lock: Path):
+    text = lock.read_text()
+    for block in text.split("[[package]]")[1:]:
+        name = re.search(r'^name = "([^"]+)"', block, re.M)
+        version = re.search(r'^version = "([^"]+)"', block, re.M)
+        if name and version and re.search(r'^source = "registry\+', block, re.M):
+            yield name.group(1), version.group(1)
+
+
+def cargo_home(prefix: Path) -> Path:
+    """A CARGO_HOME holding the registry sources of the crates in the prebuilt cache's lock."""
+    source = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo") / "registry"
+    lock = CHECKOUT / "build" / "kernel" / "cache" / "Cargo.lock"
+    if not lock.is_file():
+        sys.exit(f"{lock} is missing: ./kernel-setup/install builds the prebuilt cache")
+    crates = sorted(set(registry_crates(lock)))
+    dest = prefix / "rust" / "cargo"
+    stamp = prefix / "rust" / "cargo.stamp"
+    want = digest(source, *(f"{n}-{v}" for n, v in crates))
+    if current(stamp, want):
+        step(f"cargo home: {dest} has the {len(crates)} crates the kernel builds")
+        return dest
+    step(f"cargo home: copying the {len(crates)} crates the kernel builds from {source} to {dest}")
+    tmp = dest.with_name("cargo.new")
+    shutil.rmtree(tmp, ignore_errors=True)
+    (tmp / "registry").mkdir(parents=True)
+    copy_tree(source / "index", tmp / "registry" / "index")
+    for index in sorted((source / "src").iterdir()):
+        for name, version in crates:
+            crate = index / f"{name}-{version}"
+            if crate.is_dir():
+                copy_tree(crate, tmp / "registry" / "src" / index.name / crate.name)
+            archive = source / "cache" / index.name / f"{name}-{version}.crate"
+            if archive.is_file():
+                (tmp / "registry" / "cache" / index.name).mkdir(parents=True, exist_ok=True)
+                shutil.copy2(archive, tmp / "registry" / "cache" / index.name)
+    missing = [f"{n}-{v}" for n, v in crates if not list((tmp / "registry" / "src").glob(f"*/{n}-{v}"))]
+    if missing:
+        sys.exit(f"the registry {source} lacks {', '.join(missing)}: run ./kernel-setup/install")
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
+    stamp.write_text(want)
+    return dest
+
+
+def sources(prefix: Path) -> Path:
+    """The checkout's files (tracked and new, not ignored) in PREFIX/src; its build/ is kept."""
+    dest = prefix / "src"
+    listing = subprocess.run(
+        ["git", "-C", str(CHECKOUT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    files = [f for f in listing.split(b"\0") if f and (CHECKOUT / f.decode()).is_file()]
+    step(f"sources: {len(files)} files of {CHECKOUT} to {dest}")
+    dest.mkdir(parents=True, exist_ok=True)
+    for entry in dest.iterdir():
+        if entry.name != "build":
+            shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+    with subprocess.Popen(
+        ["tar", "-C", str(CHECKOUT), "--null", "-T", "-", "-cf", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    ) as out:
+        extract = subprocess.Popen(["tar", "-C", str(dest), "-xf", "-", "--no-same-owner"], stdin=out.stdout)
+        out.stdin.write(b"\0".join(files) + b"\0")
+        out.stdin.close()
+        extract.wait()
+    if out.returncode or extract.returncode:
+        sys.exit(f"copying the checkout to {dest} failed")
+    return dest
+
+
+def world_usable(path: Path) -> bool:
+    """Whether every user can run `path`: no folder on its real path is closed to others
+    (pyenv's Pythons live in root's 0700 home)."""
+    real = path.resolve()
+    return all(os.stat(d).st_mode & 0o001 for d in real.parents) and os.stat(real).st_mode & 0o001 != 0
+
+
+def shared_python() -> Path:
+    """A Python >= 3.10 students may run: $NETLESSONS_HUB_PYTHON, else the system's."""
+    wanted = os.environ.get("NETLESSONS_HUB_PYTHON")
+    candidates = [Path(wanted)] if wanted else [
+        Path(d) / "python3" for d in ("/usr/local/bin", "/usr/bin", "/bin")
+    ] + [Path(sys.base_prefix) / "bin" / f"python{sys.version_info[0]}.{sys.version_info[1]}"]
+    for python in candidates:
+        if python.is_file() and world_usable(python):
+            ok = subprocess.run([python, "-c", "import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 10))"],
+                                capture_output=True)
+            if ok.returncode == 0:
+                return python
+    sys.exit("no Python >= 3.10 with venv that every user may run (a pyenv Python in root's home is not): "
+             "apt-get install python3-venv, or set NETLESSONS_HUB_PYTHON")
+
+
+def venv(prefix: Path, src: Path) -> Path:
+    env = prefix / "venv"
+    reqs = [src / "kernel-setup" / "requirements.txt", src / "kernel-setup" / "requirements-hub.txt"]
+    stamp = env / ".netlessons-requirements"
+    want = digest(*(r.read_text() for r in reqs))
+    if env.exists() and not world_usable(env / "bin" / "python"):
+        shutil.rmtree(env)
+    if current(stamp, want) and (env / "bin" / "jupyterhub").is_file():
+        step(f"Python: {env} up to date")
+        return env
+    if not (env / "bin" / "python").is_file():
+        base = shared_python()
+        step(f"Python: creating {env} with {base}")
+        run([base, "-m", "venv", env])
+    step(f"Python: installing requirements.txt and requirements-hub.txt into {env} (a minute or two)")
+    run([env / "bin" / "python", "-m", "pip", "install", "--disable-pip-version-check", "-q", *sum((["-r", r] for r in reqs), [])])
+    stamp.write_text(want)
+    return env
+
+
+def host_triple(rust: Path) -> str:
+    out = subprocess.run([rust / "bin" / "rustc", "-vV"], capture_output=True, text=True, check=True).stdout
+    return re.search(r"^host: (\S+)", out, re.M).group(1)
+
+
+def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: Path):
+    home = src / "build" / "kernel"
+    path = f"{rust / 'bin'}:/usr/local/bin:/usr/bin:/bin"
+    cmd = [
+        env / "bin" / "python", src / "kernel-setup" / "kernel" / "configure.py",
+        "--home", home, "--root", src, "--evcxr", evcxr, "--path", path, "--python", env / "bin" / "python",
+        "--env", f"CARGO_HOME={cargo}", "--state", "~/.netlessons/kernel",
+        # evcxr loads each cell's library from target/<triple>/debug/, one level above
+        # deps/, where cargo linked it with a runpath *relative* to deps/ (rpath = true).
+        # From a checkout that path climbs to / with `..` to spare, so it works; here
+        # the cache and the toolchain share PREFIX, the runpath misses by one level
+        # and dlopen fails to find libstd. The toolchain's libstd by absolute path:
+        "--env", f"LD_LIBRARY_PATH={rust / 'lib' / 'rustlib' / host_triple(rust) / 'lib'}",
+    ]
+    library = rust / "lib" / "rustlib" / "src" / "rust" / "library"
+    if (library / "core").is_dir():
+        cmd += ["--rust-src", library]
+    step(f"kernel home: {home} (students' slots in ~/.netlessons/kernel)")
+    run(cmd)
+    run([env / "bin" / "jupyter", "kernelspec", "install", "--sys-prefix", "--replace", "--name", "rust-netlib", home / "kernelspec"],
+        stdout=subprocess.DEVNULL)
+    # What the prebuilt cache depends on; the self-check (kernel start + cell) rebuilds it.
+    h = hashlib.sha256()
+    for f in sorted((src / "netlib").rglob("*")) + sorted((home / "config").glob("*")) + [home / "launcher.json", evcxr]:
+        if f.is_file() and "target" not in f.parts:
+            h.update(f"{f}\0".encode() + f.read_bytes())
+    stamp = home / "cache.stamp"
+    if current(stamp, h.hexdigest()) and (home / "cache" / "Cargo.lock").is_file():
+        step("prebuilt cache: current")
+        return home
+    step("prebuilt cache: building netlib and its dependencies in the shared kernel home (a few minutes the first time)")
+    run([env / "bin" / "python", src / "kernel-setup" / "kernel" / "selfcheck.py"], cwd=src,
+        env=dict(os.environ, NETLIB_KERNEL_PREBUILD="1", JUPYTER_PREFER_ENV_PATH="1", NETLESSONS_RESERVE="0"))
+    stamp.write_text(h.hexdigest())
+    return home
+
+
+def shared(args):
+    os.umask(0o022)
+    prefix = Path(args.prefix)
+    prefix.mkdir(parents=True, exist_ok=True)
+    os.chmod(prefix, 0o755)
+    settings = checkout_settings()
+    rust = toolchain(prefix, settings)
+    cargo = cargo_home(prefix)
+    evcxr = prefix / "evcxr" / "bin" / "evcxr_jupyter"
+    built = Path(settings["evcxr"])
+    if not evcxr.is_file() or evcxr.read_bytes() != built.read_bytes():
+        step(f"evcxr: copying {built} to {evcxr}")
+        evcxr.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(built, evcxr)
+    src = sources(prefix)
+    env = venv(prefix, src)
+    kernel(prefix, src, env, rust, cargo, evcxr)
+    # Nothing in the shared place is writable but by root.
+    run(["chmod", "-R", "go-w,a+rX", prefix])
+    step(f"shared place ready: {prefix}")
+
+
+# --- accounts -------------------------------------------------------------------------
+
+
+def exists(name):
+    try:
+        pwd.getpwnam(name)
+        return True
+    except KeyError:
+        return False
+
+
+def load(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def save(path: Path, data: dict):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        json.dump(data, f, indent=1)
+    os.chmod(path, 0o600)
+
+
+def users(args):
+    state = Path(args.state)
+    created_file = state / "created-users.json"
+    passwords_file = state / "passwords.txt"
+    created = load(created_file)
+    names = [n for n in args.names.split(",") if n]
+    for name in names:
+        if not NAME.match(name) or name == "root":
+            sys.exit(f"not a user name for a student account: {name!r}")
+        if exists(name):
+            if name not in created:
+                step(f"account {name}: exists, keeps its own password")
+        else:
+            password = secrets.token_urlsafe(12)
+            run(["useradd", "--create-home", "--user-group", "--shell", "/bin/bash", name])
+            run(["chpasswd"], input=f"{name}:{password}\n".encode())
+            created[name] = password
+            save(created_file, created)
+            step(f"account {name}: created")
+        home = Path(pwd.getpwnam(name).pw_dir)
+        # Debian's useradd makes homes 0755: a student could read another's lessons.
+        os.chmod(home, 0o700)
+    lines = [f"{n} {created[n]}" for n in names if n in created]
+    fd = os.open(passwords_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        f.write("# user password (generated by ./kernel-setup/hub; readable by root only)\n")
+        f.write("".join(line + "\n" for line in lines))
+    if lines:
+        step(f"passwords of the created accounts: {passwords_file} (root only)")
+
+
+def remove(args):
+    state = Path(args.state)
+    created_file = state / "created-users.json"
+    created = load(created_file)
+    names = [n for n in (args.names.split(",") if args.names else list(created)) if n]
+    for name in names:
+        if name not in created:
+            print(f"warning: {name} was not created by ./kernel-setup/hub; left alone", file=sys.stderr)
+            continue
+        if exists(name):
+            left = subprocess.run(["pgrep", "-u", name], capture_output=True, text=True).stdout.split()
+            if left:
+                sys.exit(f"{name} still runs processes {' '.join(left)}: stop the hub first")
+            run(["userdel", "--remove", name], stderr=subprocess.DEVNULL)
+            step(f"account {name}: removed with its home")
+        created.pop(name)
+        save(created_file, created)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("shared")
+    p.add_argument("--prefix", required=True)
+    p.set_defaults(func=shared)
+    for name, func in (("users", users), ("remove", remove)):
+        p = sub.add_parser(name)
+        p.add_argument("--state", required=True, help="the hub's state folder (passwords, created accounts)")
+        p.add_argument("--names", default="", help="comma-separated")
+        p.set_defaults(func=func)
+    args = ap.parse_args()
+    if os.geteuid() != 0:
+        sys.exit("run as root: it writes the shared place and creates accounts")
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
