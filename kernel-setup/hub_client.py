@@ -12,13 +12,23 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
 import time
+import urllib.error
+import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from urllib.parse import quote
 
-from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 from tornado.websocket import websocket_connect
 
 AsyncHTTPClient.configure(None, max_clients=64)
@@ -202,3 +212,99 @@ def code_cells(nb: dict):
         if cell["cell_type"] == "code":
             src = cell["source"]
             yield cell, "".join(src) if isinstance(src, list) else src
+
+
+# --- ./kernel-setup/hub as a process ---------------------------------------------------------
+
+
+class HubProcess:
+    """`./kernel-setup/hub --students N` on a free port of 127.0.0.1 with a state folder of its
+    own and trial accounts named `<prefix>01...` (a random prefix by default, so that no real
+    account is touched); stop() ends it as Ctrl+C does, remove_users() deletes the accounts."""
+
+    def __init__(self, students: int, shared_prefix: str, name_prefix: str | None = None, args=(), log=None):
+        self.root = Path(__file__).resolve().parents[1]
+        self.name_prefix = name_prefix or "nlt" + os.urandom(3).hex()
+        self.names = [f"{self.name_prefix}{i:02d}" for i in range(1, students + 1)]
+        self.shared_prefix = Path(shared_prefix)
+        self.state = Path(tempfile.mkdtemp(prefix="netlessons-hub-"))
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            self.port = sock.getsockname()[1]
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = log or tempfile.NamedTemporaryFile(prefix="hub-", suffix=".log", delete=False)
+        self.args = list(args)
+        self.proc = None
+        self.passwords: dict[str, str] = {}
+
+    def start(self, timeout: float):
+        cmd = [str(self.root / "kernel-setup" / "hub"), "--students", str(len(self.names)),
+               "--student-prefix", self.name_prefix, "--prefix", str(self.shared_prefix),
+               "--state", str(self.state), "--port", str(self.port), *self.args]
+        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                     env=dict(os.environ, NETLESSONS_SKIP_SELFCHECK="1"), start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while True:
+            if self.proc.poll() is not None:
+                raise HubError(f"./kernel-setup/hub exited with {self.proc.returncode}:\n{self.log_text()}")
+            try:
+                with urllib.request.urlopen(f"{self.base}/hub/api/", timeout=5) as resp:
+                    if resp.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            if time.monotonic() > deadline:
+                raise HubError(f"the hub did not answer in {timeout} s:\n{self.log_text()}")
+            time.sleep(0.5)
+        text = (self.state / "passwords.txt").read_text()
+        self.passwords = dict(line.split() for line in text.splitlines() if line and not line.startswith("#"))
+
+    def log_text(self) -> str:
+        return Path(self.log.name).read_text(encoding="utf-8", errors="replace")[-20000:]
+
+    def stop(self, timeout: float = 60) -> bool:
+        """SIGINT to JupyterHub, as Ctrl+C; True when it exited within `timeout`."""
+
+        if self.proc is None or self.proc.poll() is not None:
+            return True
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=timeout)
+            return True
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+            return False
+
+    def processes_of(self, name) -> list[str]:
+
+        try:
+            uid = pwd.getpwnam(name).pw_uid
+        except KeyError:
+            return []
+        out = subprocess.run(["ps", "-o", "pid=,args=", "-U", str(uid)], capture_output=True, text=True).stdout
+        return [line.strip() for line in out.splitlines() if line.strip()]
+
+    def kill_leftovers(self):
+        """Whatever a failed run left running as the trial students (all started by this hub)."""
+        for name in self.names:
+            for line in self.processes_of(name):
+                try:
+                    os.kill(int(line.split()[0]), signal.SIGKILL)
+                except (ProcessLookupError, ValueError):
+                    pass
+
+    def remove_users(self):
+        return subprocess.run([str(self.root / "kernel-setup" / "hub"), "--remove-users", "--state", str(self.state)],
+                              capture_output=True, text=True, timeout=120)
+
+    def cleanup(self):
+        self.stop()
+        self.kill_leftovers()
+        self.remove_users()
+        shutil.rmtree(self.state, ignore_errors=True)
+        self.log.close()
+        try:
+            os.unlink(self.log.name)
+        except OSError:
+            pass

@@ -1,0 +1,182 @@
+"""The classroom server: ./kernel-setup/hub with two trial students, used through its public port.
+
+The hub is started as the README says (`./kernel-setup/hub --students 2`, with
+a name prefix of its own so that no real account is touched, a free port and a
+state folder of its own). Both students log in through the hub's API with their
+generated passwords, start their servers and run three lesson-01 cells on
+Rust (netlib) at the same time, through the proxy and the kernel's websocket,
+as a browser would. The OS then says whether one student can read the other's
+files; the hub is stopped, and nothing of the students may still run; the
+trial accounts are removed. Needs root (it creates accounts), like the command.
+
+The shared install goes to $NETLESSONS_HUB_TEST_PREFIX (default
+/opt/netlessons-test): the first run fills it (minutes: toolchain copy, venv,
+prebuilt cache), later runs refresh it in seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import notebook_support as ns
+from kernel_helpers import ROOT, compiled_crates
+
+sys.path.insert(0, str(ROOT / "kernel-setup"))
+import hub_client as hc  # noqa: E402
+
+PREFIX = Path(os.environ.get("NETLESSONS_HUB_TEST_PREFIX", "/opt/netlessons-test"))
+SETUP_TIMEOUT = 1800  # a first run copies the toolchain and builds the shared cache
+STEP_TIMEOUT = 600  # server start, kernel start and three cells, two students at once on 2 busy cores
+STOP_TIMEOUT = 60
+LESSON = "01-ipaddress-and-socket.ipynb"
+CELLS = ("code-01", "code-05", "code-06")
+
+pytestmark = [
+    pytest.mark.skipif(os.geteuid() != 0, reason="the hub test creates Unix accounts and JupyterHub starts servers as them: run as root"),
+    pytest.mark.skipif(shutil.which("npm") is None, reason="npm (Node.js >= 20) is needed for JupyterHub's configurable-http-proxy"),
+]
+
+
+@pytest.fixture(scope="module")
+def hub():
+    h = hc.HubProcess(2, str(PREFIX), args=("--cull-idle", "0"))
+    started = time.monotonic()
+    try:
+        try:
+            h.start(SETUP_TIMEOUT)
+        except hc.HubError as exc:
+            pytest.fail(str(exc))
+        h.timings = {"setup_and_start_s": time.monotonic() - started}
+        yield h
+    finally:
+        h.cleanup()
+
+
+def run(coro, timeout=STEP_TIMEOUT):
+    return asyncio.run(asyncio.wait_for(coro, timeout))
+
+
+def as_nb_cell(tag, code, outputs):
+    return nbformat.from_dict(
+        {"cell_type": "code", "metadata": {"tags": [f"py:{tag}"]}, "source": code, "outputs": outputs, "execution_count": None}
+    )
+
+
+def test_hub_refuses_requests_without_a_valid_token(hub):
+    name = hub.names[0]
+    for method, path in (
+        ("GET", "/hub/api/users"),
+        ("GET", f"/hub/api/users/{name}"),
+        ("POST", f"/hub/api/users/{name}/server"),
+        ("GET", f"/user/{name}/api/kernels"),
+    ):
+        for token in (None, "not-a-token"):
+            code = run(hc.status_of(method, hub.base + path, token))
+            # 403 from the hub's API; the proxy sends a server URL of a user who is
+            # not logged in to the hub's login (302) or refuses it (403/404): never 200.
+            assert code in (302, 401, 403, 404), (method, path, token, code)
+    # A wrong password gets no token.
+    with pytest.raises(hc.HubError, match="HTTP 403"):
+        run(hc.Student(hub.base, name, "wrong-" + hub.passwords[name]).login())
+
+
+def test_two_students_run_lesson_cells_at_the_same_time(hub, request):
+    nb = nbformat.read(ns.LESSON_01, as_version=4)
+    by_tag = {ns.py_tag(c): c.source for c in nb.cells if ns.py_tag(c) in CELLS}
+    assert sorted(by_tag) == sorted(CELLS)
+
+    async def student(name):
+        s = hc.Student(hub.base, name, hub.passwords[name])
+        t0 = time.monotonic()
+        await s.login()
+        await s.start_server()
+        served = time.monotonic()
+        copy = await s.notebook(LESSON)  # their own copy, made at their server's first start
+        session = await s.open(LESSON)
+        cells = [await s.execute(by_tag[tag]) for tag in CELLS]
+        first = cells[0].first_output or cells[0].done
+        await s.close()
+        return {"name": name, "copy": copy, "session": session, "cells": cells,
+                "server_s": served - t0, "login_to_first_output_s": first - t0}
+
+    async def both():
+        return await asyncio.gather(*(student(n) for n in hub.names))
+
+    results = run(both())
+    for r in results:
+        assert r["session"]["kernel"]["name"] == "rust-netlib"
+        assert [ns.py_tag(c) for c in nbformat.from_dict(r["copy"]).cells if ns.py_tag(c)][:1] == ["code-01"]
+        for tag, cell in zip(CELLS, r["cells"]):
+            assert cell.status == "ok", (r["name"], tag, cell.outputs)
+            shown = ns.rust_shown(as_nb_cell(tag, cell.code, cell.outputs))
+            record = ns.expected_record(tag, {"_is_313": False})
+            assert shown == ns.expected_shown(record), (r["name"], tag)
+            assert not [o for o in cell.outputs if o.get("name") == "stderr"], (r["name"], tag)
+        # The first kernel start in this account: a build slot in the student's own
+        # home, copied from the shared prebuilt cache, so no dependency compiles.
+        home = Path(pwd.getpwnam(r["name"]).pw_dir)
+        logs = sorted((home / ".netlessons" / "kernel" / "slots").glob("*.log"))
+        assert logs, f"no kernel build slot in {home}"
+        text = "".join(log.read_text(errors="replace") for log in logs)
+        assert compiled_crates(text) == [], (r["name"], compiled_crates(text))
+    request.config.netlessons_summary.append(
+        "hub: setup+start {:.0f} s; ".format(hub.timings["setup_and_start_s"])
+        + "; ".join(
+            f"{r['name']}: server {r['server_s']:.1f} s, login→first output {r['login_to_first_output_s']:.1f} s, "
+            f"cells {', '.join(f'{c.latency:.2f}' for c in r['cells'])} s"
+            for r in results
+        )
+    )
+
+
+def runuser(name, *cmd):
+    return subprocess.run(["runuser", "-u", name, "--", *cmd], capture_output=True, text=True, timeout=60)
+
+
+def test_students_cannot_read_each_others_files(hub):
+    a, b = hub.names
+    for me, other in ((a, b), (b, a)):
+        mine = Path(pwd.getpwnam(me).pw_dir)
+        theirs = Path(pwd.getpwnam(other).pw_dir)
+        # Each reads their own lesson copy and kernel folder...
+        assert runuser(me, "cat", str(mine / "netlessons" / LESSON)).returncode == 0
+        assert runuser(me, "ls", str(mine / ".netlessons" / "kernel" / "slots")).returncode == 0
+        # ...and nothing of the other's.
+        for path in (theirs, theirs / "netlessons" / LESSON, theirs / ".netlessons" / "kernel" / "slots"):
+            out = runuser(me, "ls", "-l", str(path))
+            assert out.returncode != 0 and "Permission denied" in out.stderr, (me, path, out)
+        out = runuser(me, "cat", str(theirs / "netlessons" / LESSON))
+        assert out.returncode != 0 and "Permission denied" in out.stderr
+        # The shared install is read-only to them.
+        out = runuser(me, "touch", str(PREFIX / "src" / "build" / "kernel" / "cache" / f"by-{me}"))
+        assert out.returncode != 0 and "Permission denied" in out.stderr, out
+
+
+def test_hub_stops_cleanly(hub):
+    assert hub.stop(STOP_TIMEOUT), f"JupyterHub did not exit {STOP_TIMEOUT} s after SIGINT:\n{hub.log_text()}"
+    assert hub.proc.returncode == 0, hub.log_text()
+    deadline = time.monotonic() + 30  # servers' kernels end just after their servers
+    while time.monotonic() < deadline and any(hub.processes_of(n) for n in hub.names):
+        time.sleep(0.5)
+    left = {n: hub.processes_of(n) for n in hub.names}
+    assert not any(left.values()), left
+    with pytest.raises((urllib.error.URLError, ConnectionError)):
+        urllib.request.urlopen(f"{hub.base}/hub/api/", timeout=5)
+    hub.remove_users()
+    for name in hub.names:
+        with pytest.raises(KeyError):
+            pwd.getpwnam(name)
+    assert json.loads((hub.state / "created-users.json").read_text()) == {}
