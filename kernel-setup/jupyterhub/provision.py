@@ -21,6 +21,9 @@ Students read all of it and write none of it: their build slots (copies of the
 prebuilt cache, so a first start compiles no dependency) and reserves go to
 ~/.netlessons/kernel in their own home.
 
+Run as root for a hub; binder/postBuild runs `shared` as the image's user,
+into the image's own Python environment (--python-env).
+
 `users` creates the accounts that do not exist (home 0700, a generated password
 in the hub's root-only passwords file) and `remove` deletes the ones it created.
 """
@@ -161,9 +164,16 @@ def sources(prefix: Path) -> Path:
     listing = subprocess.run(
         ["git", "-C", str(CHECKOUT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         capture_output=True,
-        check=True,
-    ).stdout
-    files = [f for f in listing.split(b"\0") if f and (CHECKOUT / f.decode()).is_file()]
+    )
+    if listing.returncode == 0:
+        files = [f for f in listing.stdout.split(b"\0") if f and (CHECKOUT / f.decode()).is_file()]
+    else:  # not a git checkout (an image build's copy): everything but what the install generates
+        skip = {".git", ".venv", "build", "target"}
+        files = [
+            str(f.relative_to(CHECKOUT)).encode()
+            for f in CHECKOUT.rglob("*")
+            if f.is_file() and not skip & set(f.relative_to(CHECKOUT).parts)
+        ]
     step(f"sources: {len(files)} files of {CHECKOUT} to {dest}")
     dest.mkdir(parents=True, exist_ok=True)
     for entry in dest.iterdir():
@@ -204,7 +214,12 @@ def shared_python() -> Path:
              "apt-get install python3-venv, or set NETLESSONS_HUB_PYTHON")
 
 
-def venv(prefix: Path, src: Path) -> Path:
+def venv(prefix: Path, src: Path, existing: str | None = None) -> Path:
+    if existing:
+        # An image's own environment (repo2docker's $NB_PYTHON_PREFIX), which
+        # already has the requirements: only the kernelspec goes there.
+        step(f"Python: using {existing}")
+        return Path(existing)
     env = prefix / "venv"
     reqs = [src / "kernel-setup" / "requirements.txt", src / "kernel-setup" / "requirements-hub.txt"]
     stamp = env / ".netlessons-requirements"
@@ -281,9 +296,9 @@ def shared(args):
         evcxr.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(built, evcxr)
     src = sources(prefix)
-    env = venv(prefix, src)
+    env = venv(prefix, src, args.python_env)
     kernel(prefix, src, env, rust, cargo, evcxr)
-    # Nothing in the shared place is writable but by root.
+    # Nothing in the shared place is writable but by its owner (root for a hub).
     run(["chmod", "-R", "go-w,a+rX", prefix])
     step(f"shared place ready: {prefix}")
 
@@ -369,6 +384,7 @@ def main():
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("shared")
     p.add_argument("--prefix", required=True)
+    p.add_argument("--python-env", help="register the kernel in this existing environment instead of PREFIX/venv (binder/postBuild)")
     p.set_defaults(func=shared)
     for name, func in (("users", users), ("remove", remove)):
         p = sub.add_parser(name)
@@ -376,8 +392,8 @@ def main():
         p.add_argument("--names", default="", help="comma-separated")
         p.set_defaults(func=func)
     args = ap.parse_args()
-    if os.geteuid() != 0:
-        sys.exit("run as root: it writes the shared place and creates accounts")
+    if os.geteuid() != 0 and args.command != "shared":
+        sys.exit("run as root: it creates and removes accounts")
     args.func(args)
 
 
