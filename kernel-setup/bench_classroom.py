@@ -1,0 +1,254 @@
+"""A class of N simulated students on ./kernel-setup/hub: lesson 01 through the real hub,
+proxy and single-user servers (run by ./kernel-setup/bench-classroom, as root).
+
+One hub serves every round, with trial accounts `nlbench01...` (removed at the
+end). In each round N students at once log in through the hub's API (their
+Unix password for a token), start their servers, open lesson 01 on Rust
+(netlib) and run its code cells in order, waiting a think time before each
+cell after the first (exponential, mean --think seconds, one seeded generator
+per student, so every round and every run waits the same). Between rounds
+every server is stopped and the students' build slots are deleted, so each
+round is a class's first lesson (slots copied from the shared prebuilt cache).
+
+Per round: login → first output (the first cell's), Shift+Enter → output
+(first output message, or idle for a cell that shows nothing) median and p95
+over every cell of every student, errors, resident memory (RSS and PSS of the
+processes of each student's account, sampled every 2 s, each student's peak;
+total = peak of the sum), CPU (busy share of all cores from /proc/stat, mean
+and share of samples ≥ 95 %). Writes build/bench/classroom.json and prints a
+Markdown table. The machine may be shared: the idle CPU before each round is
+reported too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import pwd
+import random
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hub_client as hc  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSON = "01-ipaddress-and-socket.ipynb"
+# Lesson 01's cells that raise, as their Python twins do (code-18: no reverse DNS entry).
+EXPECTED_ERRORS = {"py:code-18"}
+SAMPLE_EVERY = 2.0
+
+
+def percentile(values, q):
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def cpu_times():
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return sum(fields[:8]), idle
+
+
+def memory_of(uids):
+    """{uid: (rss_bytes, pss_bytes)} summed over each account's processes."""
+    out = {uid: [0, 0] for uid in uids}
+    for p in Path("/proc").iterdir():
+        if not p.name.isdigit():
+            continue
+        try:
+            uid = p.stat().st_uid
+            if uid not in out:
+                continue
+            for line in (p / "smaps_rollup").read_text().splitlines():
+                if line.startswith("Rss:"):
+                    out[uid][0] += int(line.split()[1]) * 1024
+                elif line.startswith("Pss:"):
+                    out[uid][1] += int(line.split()[1]) * 1024
+        except (OSError, ValueError):
+            continue
+    return out
+
+
+class Sampler:
+    def __init__(self, uids):
+        self.uids = uids
+        self.peak = {uid: [0, 0] for uid in uids}
+        self.peak_total = [0, 0]
+        self.busy = []
+        self._stop = asyncio.Event()
+
+    async def run(self):
+        last = cpu_times()
+        while not self._stop.is_set():
+            try:
+                await asyncio.wait_for(self._stop.wait(), SAMPLE_EVERY)
+            except asyncio.TimeoutError:
+                pass
+            now = cpu_times()
+            total, idle = now[0] - last[0], now[1] - last[1]
+            last = now
+            if total > 0:
+                self.busy.append(1 - idle / total)
+            mem = await asyncio.to_thread(memory_of, self.uids)
+            for uid, (rss, pss) in mem.items():
+                self.peak[uid] = [max(self.peak[uid][0], rss), max(self.peak[uid][1], pss)]
+            self.peak_total = [max(self.peak_total[0], sum(m[0] for m in mem.values())),
+                               max(self.peak_total[1], sum(m[1] for m in mem.values()))]
+
+    def stop(self):
+        self._stop.set()
+
+
+def idle_cpu(seconds=5.0):
+    a = cpu_times()
+    time.sleep(seconds)
+    b = cpu_times()
+    return 1 - (b[1] - a[1]) / max(1, b[0] - a[0])
+
+
+async def one_student(hub, name, index, think, seed, max_cells, timeout):
+    rng = random.Random(seed * 1000 + index)
+    s = hc.Student(hub.base, name, hub.passwords[name])
+    r = {"name": name, "latencies": [], "errors": [], "cell_errors": 0, "login_to_first_output_s": None}
+    t0 = time.monotonic()
+    try:
+        await s.login()
+        await s.start_server(timeout=timeout)
+        nb = await s.notebook(LESSON)
+        await s.open(LESSON)
+        cells = list(hc.code_cells(nb))[:max_cells]
+        for i, (cell, code) in enumerate(cells):
+            if i:
+                await asyncio.sleep(rng.expovariate(1 / think) if think > 0 else 0)
+            result = await s.execute(code, timeout=timeout)
+            if i == 0:
+                r["login_to_first_output_s"] = (result.first_output or result.done) - t0
+            r["latencies"].append(result.latency)
+            tags = set(cell.get("metadata", {}).get("tags", []))
+            if result.status != "ok" and not tags & EXPECTED_ERRORS:
+                r["cell_errors"] += 1
+                r["errors"].append(f"cell {i} ({', '.join(sorted(tags))}): {result.status}")
+    except (hc.HubError, asyncio.TimeoutError, OSError) as exc:
+        r["errors"].append(f"{type(exc).__name__}: {exc}"[:500])
+    finally:
+        try:
+            await s.close()
+            await s.stop_server()
+        except (hc.HubError, OSError) as exc:
+            r["errors"].append(f"stopping: {exc}"[:300])
+    return r
+
+
+async def one_round(hub, n, args):
+    names = hub.names[:n]
+    uids = [pwd.getpwnam(name).pw_uid for name in names]
+    sampler = Sampler(uids)
+    sampling = asyncio.create_task(sampler.run())
+    started = time.monotonic()
+    results = await asyncio.gather(
+        *(one_student(hub, name, i, args.think, args.seed, args.cells, args.timeout) for i, name in enumerate(names))
+    )
+    wall = time.monotonic() - started
+    sampler.stop()
+    await sampling
+    lat = [x for r in results for x in r["latencies"]]
+    firsts = [r["login_to_first_output_s"] for r in results if r["login_to_first_output_s"] is not None]
+    gib = 1024**3
+    per_rss = [sampler.peak[u][0] / gib for u in uids]
+    per_pss = [sampler.peak[u][1] / gib for u in uids]
+    return {
+        "n": n,
+        "wall_s": wall,
+        "cells_run": len(lat),
+        "login_to_first_output_median_s": statistics.median(firsts) if firsts else None,
+        "login_to_first_output_max_s": max(firsts) if firsts else None,
+        "cell_median_s": statistics.median(lat) if lat else None,
+        "cell_p95_s": percentile(lat, 0.95) if lat else None,
+        "errors": sum(len(r["errors"]) for r in results),
+        "error_texts": [e for r in results for e in r["errors"]][:20],
+        "rss_per_student_gib": statistics.mean(per_rss),
+        "pss_per_student_gib": statistics.mean(per_pss),
+        "rss_total_gib": sampler.peak_total[0] / gib,
+        "pss_total_gib": sampler.peak_total[1] / gib,
+        "cpu_busy_mean": statistics.mean(sampler.busy) if sampler.busy else None,
+        "cpu_saturated_share": (sum(b >= 0.95 for b in sampler.busy) / len(sampler.busy)) if sampler.busy else None,
+    }
+
+
+def reset_students(hub, names):
+    """Each round a first lesson: no build slot left from the round before."""
+    for name in names:
+        state = Path(pwd.getpwnam(name).pw_dir) / ".netlessons" / "kernel"
+        shutil.rmtree(state, ignore_errors=True)
+
+
+def table(rounds, think):
+    lines = [
+        "| students | login → first output, median / max (s) | Shift+Enter → output, median / p95 (s) | errors | RSS per student (GB) | PSS per student (GB) | RSS / PSS total (GB) | CPU busy, mean / ≥95 % of samples | CPU busy before the round |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rounds:
+        lines.append(
+            f"| {r['n']} | {r['login_to_first_output_median_s']:.1f} / {r['login_to_first_output_max_s']:.1f} "
+            f"| {r['cell_median_s']:.2f} / {r['cell_p95_s']:.2f} | {r['errors']} "
+            f"| {r['rss_per_student_gib']:.2f} | {r['pss_per_student_gib']:.2f} | {r['rss_total_gib']:.1f} / {r['pss_total_gib']:.1f} "
+            f"| {100 * r['cpu_busy_mean']:.0f} % / {100 * r['cpu_saturated_share']:.0f} % | {100 * r['busy_before']:.0f} % busy |"
+        )
+    per = ", ".join(str(r["cells_run"] // max(1, r["n"])) for r in rounds)
+    lines.append(f"\n(think time exponential, mean {think:g} s; cells run per student: {per})")
+    return "\n".join(lines)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", default="1,2,5,10,20", help="class sizes, comma-separated (default 1,2,5,10,20)")
+    ap.add_argument("--think", type=float, default=10.0, help="mean think time before each cell, seconds (default 10)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--cells", type=int, default=1000, help="run only the first K code cells")
+    ap.add_argument("--prefix", default="/opt/netlessons", help="the shared install (as ./kernel-setup/hub --prefix)")
+    ap.add_argument("--timeout", type=float, default=900, help="per server start and per cell, seconds")
+    ap.add_argument("--reserve", action="store_true", help="reserve kernels on (./kernel-setup/hub --reserve)")
+    ap.add_argument("--out", default=str(ROOT / "build" / "bench" / "classroom.json"))
+    args = ap.parse_args()
+    if os.geteuid() != 0:
+        sys.exit("run as root: the classroom benchmark creates trial accounts (removed at the end)")
+    sizes = [int(x) for x in args.n.split(",") if x]
+    hub_args = ["--cull-idle", "0"] + (["--reserve"] if args.reserve else [])
+    hub = hc.HubProcess(max(sizes), args.prefix, name_prefix="nlbench", args=hub_args)
+    rounds = []
+    try:
+        print(f"==> starting the hub with {max(sizes)} trial accounts (log {hub.log.name})", flush=True)
+        hub.start(timeout=3600)
+        for n in sizes:
+            reset_students(hub, hub.names[:n])
+            before = idle_cpu()
+            print(f"==> {n} student(s): CPU {100 * before:.0f} % busy before the round", flush=True)
+            r = asyncio.run(one_round(hub, n, args))
+            r["busy_before"] = before
+            rounds.append(r)
+            print(json.dumps({k: v for k, v in r.items() if k != "error_texts"}, indent=None), flush=True)
+            for e in r["error_texts"]:
+                print(f"    error: {e}", flush=True)
+            out = Path(args.out)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(json.dumps({"think_s": args.think, "seed": args.seed, "cells": args.cells,
+                                       "reserve": args.reserve, "cpus": os.cpu_count(), "rounds": rounds}, indent=1) + "\n")
+    finally:
+        hub.cleanup()
+    print()
+    print(table(rounds, args.think))
+    print(f"\nJSON: {args.out}")
+
+
+if __name__ == "__main__":
+    main()
