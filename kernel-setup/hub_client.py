@@ -125,6 +125,10 @@ class Student:
             await asyncio.sleep(0.5)
         raise HubError(f"{self.name}'s server did not stop in {timeout} s")
 
+    async def kernelspecs(self) -> dict:
+        _, specs = await request("GET", f"{self.server}/api/kernelspecs", self.token)
+        return specs
+
     async def notebook(self, path: str) -> dict:
         """The student's own copy of a lesson, as JupyterLab loads it."""
         _, model = await request("GET", f"{self.server}/api/contents/{quote(path)}?content=1", self.token)

@@ -104,12 +104,13 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request):
         await s.login()
         await s.start_server()
         served = time.monotonic()
+        specs = await s.kernelspecs()
         copy = await s.notebook(LESSON)  # their own copy, made at their server's first start
         session = await s.open(LESSON)
         cells = [await s.execute(by_tag[tag]) for tag in CELLS]
         first = cells[0].first_output or cells[0].done
         await s.close()
-        return {"name": name, "copy": copy, "session": session, "cells": cells,
+        return {"name": name, "specs": specs, "copy": copy, "session": session, "cells": cells,
                 "server_s": served - t0, "login_to_first_output_s": first - t0}
 
     async def both():
@@ -117,6 +118,8 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request):
 
     results = run(both())
     for r in results:
+        assert r["specs"]["default"] == "rust-netlib" and "rust-netlib" in r["specs"]["kernelspecs"]
+        assert r["specs"]["kernelspecs"]["rust-netlib"]["spec"]["display_name"] == "Rust (netlib)"
         assert r["session"]["kernel"]["name"] == "rust-netlib"
         assert [ns.py_tag(c) for c in nbformat.from_dict(r["copy"]).cells if ns.py_tag(c)][:1] == ["code-01"]
         for tag, cell in zip(CELLS, r["cells"]):
