@@ -63,9 +63,11 @@ def test_evcxr_config_preloads_this_checkouts_netlib():
     assert init[0] == f':dep netlib = {{ path = "{ROOT / "netlib"}" }}'
     # The prelude is evaluated together with the :dep (one cargo build, not two).
     # Then the field's crates the lessons use (a :dep must come before code).
-    deps = [":dep socket2", ":dep mio", ":dep ureq", ":dep tiny_http", ":dep httparse"]
-    assert [line.split(" =")[0] for line in init[1:6]] == deps
-    assert init[6] == "use netlib::prelude::*;"
+    deps = [":dep socket2", ":dep mio", ":dep tokio", ":dep ureq", ":dep tiny_http", ":dep httparse"]
+    assert [line.split(" =")[0] for line in init[1:7]] == deps
+    # tokio's parking_lot feature would stop tasks of later cells (evcxr patch 0004).
+    assert "parking_lot" not in init[3] and '"full"' not in init[3], init[3]
+    assert init[7] == "use netlib::prelude::*;"
     assert not (config / "prelude.rs").exists()
     toml = (config / "evcxr.toml").read_text()
     assert "tmpdir" not in re.sub(r"#.*", "", toml), "each kernel gets its tmpdir from the launcher"

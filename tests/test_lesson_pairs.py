@@ -20,7 +20,9 @@ NN >= 02 found. The rules (also in notebooks/README.md):
   re-running cells): no cell hangs (each has a timeout), fails or prints
   anything different;
 - afterwards the process that ran the cells holds no more threads and no more
-  TCP/UDP sockets than before the lesson (servers stopped, connections closed).
+  TCP/UDP sockets than before the lesson (servers stopped, connections closed);
+  the Rust kernel's tokio thread, which the first `.await` starts for the
+  whole session, is not counted.
 """
 
 from __future__ import annotations
@@ -117,9 +119,21 @@ def inet_sockets(pid: int) -> int:
     return held
 
 
+# The kernel's own thread that runs tokio tasks (evcxr patch 0004): the first
+# `.await` of a session starts it and it stays for the kernel's life, as
+# ipykernel's asyncio loop does; not a thread a lesson left behind.
+KERNEL_THREADS = {"evcxr-tokio"}
+
+
 def threads(pid: int) -> int:
-    status = Path(f"/proc/{pid}/status").read_text()
-    return int(re.search(r"^Threads:\s+(\d+)", status, re.M).group(1))
+    count = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            name = (task / "comm").read_text().strip()
+        except OSError:  # the thread ended meanwhile
+            continue
+        count += name not in KERNEL_THREADS
+    return count
 
 
 def resources(pid: int) -> tuple[int, int]:

@@ -27,8 +27,13 @@ opt_level = "0"
 # The field's crates the lessons teach next to netlib, preloaded so that a
 # lesson cell uses them with no `:dep` (a `:dep` in a cell would rebuild for
 # seconds, and reach for crates.io). Pinned with `=`: evcxr ignores lock files.
-# socket2 and mio: versions as in kernel-setup/evcxr/Cargo.lock, so the install
-# downloads nothing new for them. Lesson 06 (HTTP): ureq (the blocking client,
+# socket2, mio and tokio: versions as in kernel-setup/evcxr/Cargo.lock, so the
+# install downloads nothing new for them. tokio (lesson 05): without its
+# `parking_lot` feature (part of "full"): every cell links its own copy of
+# parking_lot, whose wake-ups do not reach a thread parked by another cell's
+# copy, so tasks spawned by later cells would never run
+# (kernel-setup/evcxr/0004-*.patch); std's locks work across the copies.
+# Lesson 06 (HTTP): ureq (the blocking client,
 # urllib.request's counterpart; the version and features netlib uses: no TLS,
 # lessons stay on 127.0.0.1; not its `cookies` feature, whose cookie_store,
 # publicsuffix, serde_json and time made every kernel start ~5 s and lesson 01's
@@ -37,6 +42,7 @@ opt_level = "0"
 LESSON_DEPS = """\
 :dep socket2 = { version = "=0.6.3", features = ["all"] }
 :dep mio = { version = "=1.2.0", features = ["os-poll", "net"] }
+:dep tokio = { version = "=1.53.1", features = ["rt", "rt-multi-thread", "net", "io-util", "time", "sync", "macros"] }
 :dep ureq = { version = "=3.5.2", default-features = false }
 :dep tiny_http = { version = "=0.12.0" }
 :dep httparse = { version = "=1.10.1" }
@@ -97,6 +103,15 @@ TRIMMED = "stdarch/crates/core_arch/src/mod.rs"
 TRIMMED_TEXT = "// netlessons: core::arch left out of the kernel's analyzer (see configure.py)\npub mod arch {}\n"
 
 
+def dep_name(line):
+    """`tokio` for `:dep tokio = { … }`."""
+    return line.removeprefix(":dep ").split(" =")[0]
+
+
+def lesson_dep_names():
+    return [dep_name(line) for line in LESSON_DEPS.splitlines()]
+
+
 def write(path, text):
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.read_text(encoding="utf-8") == text:
@@ -153,6 +168,8 @@ def main():
     )
     ap.add_argument("--env", action="append", default=[], metavar="KEY=VALUE", help="more environment for evcxr and cargo")
     ap.add_argument("--no-lesson-deps", action="store_true", help="leave LESSON_DEPS out (./kernel-setup/bench --deps-ab)")
+    ap.add_argument("--leave-out-dep", action="append", default=[], metavar="CRATE",
+                    help="leave this crate of LESSON_DEPS out (./kernel-setup/bench --deps-ab-leave-out)")
     args = ap.parse_args()
 
     home = args.home.resolve()
@@ -163,7 +180,12 @@ def main():
     # runs init.evcxr and prelude.rs as two evaluations, each a cargo build of
     # its generated crate; one evaluation saves about 0.8 s CPU at every start.
     dep = f":dep netlib = {{ path = {toml_string(str(netlib))} }}\n"
-    lesson_deps = "" if args.no_lesson_deps else LESSON_DEPS
+    unknown = set(args.leave_out_dep) - set(lesson_dep_names())
+    if unknown:
+        sys.exit(f"not in LESSON_DEPS: {', '.join(sorted(unknown))}")
+    lesson_deps = "" if args.no_lesson_deps else "".join(
+        f"{line}\n" for line in LESSON_DEPS.splitlines() if dep_name(line) not in args.leave_out_dep
+    )
     write(config / "init.evcxr", dep + lesson_deps + PRELUDE + WARM_UP)
     (config / "prelude.rs").unlink(missing_ok=True)
     settings = {"root": str(args.root.resolve()), "evcxr": args.evcxr, "path": args.path}
