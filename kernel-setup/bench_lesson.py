@@ -209,9 +209,10 @@ def round_line(round_no: int, kind: str, result: dict) -> str:
             f"total {result['total_s']:.2f} s{extra}" + (f", {len(result['errors'])} cell errors" if result["errors"] else ""))
 
 
-def run_deps_ab(rounds: int) -> dict:
-    """Lesson 01 on a home without the lesson crates and on the installed home, alternating."""
-    specs = {"without": home_manager("rust-no-lesson-deps", bench_pairs.no_lesson_deps_home(OUT)),
+def run_deps_ab(rounds: int, leave_out: list[str] | None) -> dict:
+    """Lesson 01 on a home without the lesson crates (or those of `leave_out`)
+    and on the installed home, alternating."""
+    specs = {"without": home_manager("rust-no-lesson-deps", bench_pairs.no_lesson_deps_home(OUT, leave_out)),
              "with": home_manager("rust-installed", KERNEL_HOME)}
     runs: dict[str, list[dict]] = {"without": [], "with": []}
     try:
@@ -224,7 +225,8 @@ def run_deps_ab(rounds: int) -> dict:
     finally:
         for spec in specs.values():
             spec.remove()
-    return {"summary": {kind: summarize(r) for kind, r in runs.items()}, "runs": runs}
+    return {"left_out": leave_out or bench_pairs.lesson_dep_names(),
+            "summary": {kind: summarize(r) for kind, r in runs.items()}, "runs": runs}
 
 
 def run_plain() -> dict:
@@ -352,7 +354,9 @@ def main() -> None:
     ap.add_argument("--floor", action="store_true", help="also measure evcxr's floor on trivial cells")
     ap.add_argument("--lessons", help="lessons to run, e.g. 01,03 (default: 01 and every pair in notebooks/)")
     ap.add_argument("--deps-ab", action="store_true",
-                    help="also lesson 01 without and with the preloaded lesson crates (LESSON_DEPS: socket2, mio, ureq, tiny_http, httparse), --rounds each")
+                    help="also lesson 01 without and with the preloaded lesson crates (LESSON_DEPS: socket2, mio, tokio, ureq, tiny_http, httparse), --rounds each")
+    ap.add_argument("--deps-ab-leave-out", metavar="CRATES",
+                    help="with --deps-ab: leave out only these lesson crates, e.g. tokio (default: all)")
     ap.add_argument("--label", default="", help="a note stored in the JSON (what was changed)")
     args = ap.parse_args()
     only = set(args.only.split(","))
@@ -391,7 +395,8 @@ def main() -> None:
                     result = (run_rust if kind == "rust" else run_python)(rust_nb if kind == "rust" else python_nb)
                     pair_runs[nn][kind].append(result)
                     print(round_line(round_no, f"{nn} {kind}", result), flush=True)
-    deps_ab = run_deps_ab(args.rounds) if args.deps_ab else None
+    leave_out = [c for c in (args.deps_ab_leave_out or "").split(",") if c] or None
+    deps_ab = run_deps_ab(args.rounds, leave_out) if args.deps_ab else None
 
     summary = {kind: summarize(r) for kind, r in runs.items() if r}
     if "rust" in summary and "python" in summary:

@@ -4,9 +4,10 @@ A pair is `notebooks/NN-*.ipynb` (kernel rust-netlib) and its twin
 `notebooks/python/NN-*.ipynb` (kernel python3), NN >= 02; lesson 01's Python
 counterpart is the original notebook (bench_lesson.py). `--deps-ab` runs
 lesson 01 on a kernel home of its own that is the installed one without the
-lesson crates (configure.py --no-lesson-deps: none of the `:dep` lines of LESSON_DEPS)
-and on the installed home, reserves off for both, rounds alternating: what
-preloading those crates costs a lesson cell.
+lesson crates (configure.py --no-lesson-deps: none of the `:dep` lines of
+LESSON_DEPS; or only those of `--deps-ab-leave-out`) and on the installed
+home, reserves off for both, rounds alternating: what preloading those crates
+costs a lesson cell.
 """
 
 from __future__ import annotations
@@ -66,8 +67,19 @@ def pairs_table(lessons: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
-def no_lesson_deps_home(out: Path) -> Path:
-    """A fresh kernel home like the installed one, without LESSON_DEPS in its init.evcxr.
+def lesson_dep_names() -> list[str]:
+    """The crates of configure.py's LESSON_DEPS, in order."""
+    sys.path.insert(0, str(ROOT / "kernel-setup" / "kernel"))
+    try:
+        import configure
+    finally:
+        sys.path.pop(0)
+    return configure.lesson_dep_names()
+
+
+def no_lesson_deps_home(out: Path, leave_out: list[str] | None = None) -> Path:
+    """A fresh kernel home like the installed one, without LESSON_DEPS (or only
+    without the crates in `leave_out`) in its init.evcxr.
 
     The same launcher settings (evcxr, PATH, the trimmed std for the analyzer)
     and a copy of the installed prebuilt cache: only init.evcxr differs.
@@ -75,9 +87,10 @@ def no_lesson_deps_home(out: Path) -> Path:
     home = out / "no-lesson-deps-home"
     shutil.rmtree(home, ignore_errors=True)
     settings = json.loads((KERNEL_HOME / "launcher.json").read_text())
+    which = [a for name in leave_out for a in ("--leave-out-dep", name)] if leave_out else ["--no-lesson-deps"]
     subprocess.run([sys.executable, str(ROOT / "kernel-setup" / "kernel" / "configure.py"), "--home", str(home),
-                    "--root", str(ROOT), "--evcxr", settings["evcxr"], "--path", settings["path"],
-                    "--no-lesson-deps"], check=True)
+                    "--root", str(ROOT), "--evcxr", settings["evcxr"], "--path", settings["path"], *which],
+                   check=True)
     (home / "launcher.json").write_text(json.dumps(settings, indent=2) + "\n")
     subprocess.run(["cp", "-a", str(KERNEL_HOME / "cache"), str(home / "cache")], check=True)
     return home
@@ -85,7 +98,8 @@ def no_lesson_deps_home(out: Path) -> Path:
 
 def ab_table(ab: dict, metrics: list[tuple[str, str]]) -> str:
     without, with_ = ab["summary"]["without"], ab["summary"]["with"]
-    lines = ["| lesson 01, median of rounds | without the lesson crates | with (installed) | with / without |",
+    left_out = ", ".join(ab["left_out"])
+    lines = [f"| lesson 01, median of rounds | without {left_out} | with (installed) | with / without |",
              "|---|---:|---:|---:|"]
     for key, label in metrics:
         lines.append(f"| {label} | {without[key]:.3f} s | {with_[key]:.3f} s | {with_[key] / without[key]:.2f}× |")
