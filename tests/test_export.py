@@ -75,6 +75,21 @@ LESSONS = {
         ],
         "images": 0,
     },
+    "05-asyncio-tokio": {
+        "headings": ["asyncio와 tokio: 코루틴으로 여러 연결을 한 스레드에서", "정리: 같은 서비스, 여러 방법"],
+        "outputs": [
+            "created, nothing printed yet",
+            "done: A",
+            "TimeoutError after 0.2 s",
+            "w2 cleaned up",
+            "100 replies, all right: true",
+            "incomplete: 3 of 10 bytes",
+            'blocking ["sleeper done", "tick 0", "tick 1", "tick 2"]',
+            "ConnectionRefusedError 111",
+            "버서 녕안",
+        ],
+        "images": 0,
+    },
     "06-urllib-http": {
         "headings": ["06. urllib과 http: 웹 클라이언트와 웹 서버", "정리"],
         "outputs": [
