@@ -251,6 +251,11 @@ def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: P
         env / "bin" / "python", src / "kernel-setup" / "kernel" / "configure.py",
         "--home", home, "--root", src, "--evcxr", evcxr, "--path", path, "--python", env / "bin" / "python",
         "--env", f"CARGO_HOME={cargo}", "--state", "~/.netlessons/kernel",
+        # The shared CARGO_HOME is read-only and already holds every crate the kernel
+        # builds: online, evcxr's dependency check (cargo metadata) refreshes the
+        # registry index and fails on writing it (Permission denied) whenever
+        # crates.io has news for a dependency.
+        "--env", "CARGO_NET_OFFLINE=true",
         # evcxr loads each cell's library from target/<triple>/debug/, one level above
         # deps/, where cargo linked it with a runpath *relative* to deps/ (rpath = true).
         # From a checkout that path climbs to / with `..` to spare, so it works; here
