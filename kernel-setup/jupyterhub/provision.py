@@ -122,6 +122,13 @@ def registry_crates(lock: Path):
             yield name.group(1), version.group(1)
 
 
+def rust_library_lock():
+    rustc = shutil.which("rustc", path=checkout_settings()["path"])
+    sysroot = subprocess.run([rustc, "--print", "sysroot"], capture_output=True, text=True).stdout.strip()
+    lock = Path(sysroot) / "lib" / "rustlib" / "src" / "rust" / "library" / "Cargo.lock"
+    return lock if lock.is_file() else None
+
+
 def cargo_home(prefix: Path) -> Path:
     """A CARGO_HOME holding the registry sources of the crates in the prebuilt cache's lock."""
     source = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo") / "registry"
@@ -129,9 +136,13 @@ def cargo_home(prefix: Path) -> Path:
     if not lock.is_file():
         sys.exit(f"{lock} is missing: ./kernel-setup/install builds the prebuilt cache")
     crates = sorted(set(registry_crates(lock)))
+    # evcxr's rust-analyzer runs `cargo metadata` on the standard library's sources,
+    # whose lock names crates of its own (offline, they must be here too).
+    library_lock = rust_library_lock()
+    extra = sorted(set(registry_crates(library_lock)) - set(crates)) if library_lock else []
     dest = prefix / "rust" / "cargo"
     stamp = prefix / "rust" / "cargo.stamp"
-    want = digest(source, *(f"{n}-{v}" for n, v in crates))
+    want = digest(source, *(f"{n}-{v}" for n, v in crates + extra))
     if current(stamp, want):
         step(f"cargo home: {dest} has the {len(crates)} crates the kernel builds")
         return dest
@@ -141,7 +152,7 @@ def cargo_home(prefix: Path) -> Path:
     (tmp / "registry").mkdir(parents=True)
     copy_tree(source / "index", tmp / "registry" / "index")
     for index in sorted((source / "src").iterdir()):
-        for name, version in crates:
+        for name, version in crates + extra:
             crate = index / f"{name}-{version}"
             if crate.is_dir():
                 copy_tree(crate, tmp / "registry" / "src" / index.name / crate.name)
@@ -251,10 +262,9 @@ def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: P
         env / "bin" / "python", src / "kernel-setup" / "kernel" / "configure.py",
         "--home", home, "--root", src, "--evcxr", evcxr, "--path", path, "--python", env / "bin" / "python",
         "--env", f"CARGO_HOME={cargo}", "--state", "~/.netlessons/kernel",
-        # The shared CARGO_HOME is read-only and already holds every crate the kernel
-        # builds: online, evcxr's dependency check (cargo metadata) refreshes the
-        # registry index and fails on writing it (Permission denied) whenever
-        # crates.io has news for a dependency.
+        # The shared CARGO_HOME is read-only and holds every crate the kernel and its
+        # rust-analyzer read: online, cargo may refresh the registry index whenever
+        # crates.io has news, and fails on writing it (Permission denied).
         "--env", "CARGO_NET_OFFLINE=true",
         # evcxr loads each cell's library from target/<triple>/debug/, one level above
         # deps/, where cargo linked it with a runpath *relative* to deps/ (rpath = true).
