@@ -85,32 +85,25 @@ fn row(key: &str, value: impl ToString) -> (String, String) {
     (key.to_owned(), value.to_string())
 }
 
-fn common_rows(
-    text: &str,
-    int: u128,
-    packed: &[u8],
-    reverse_pointer: &str,
-) -> Vec<(String, String)> {
-    vec![
-        row("str(addr)", str_repr(text)),
-        row("int(addr)", int),
-        row("packed", bytes_repr(packed)),
-        row("packed.hex()", str_repr(&crate::binascii::hexlify(packed))),
-        row("reverse_pointer", str_repr(reverse_pointer)),
-    ]
+/// The rows both address versions show, read from `$a`'s own methods
+/// (the same names on `Ipv4Address` and `Ipv6Address`).
+macro_rules! common_rows {
+    ($a:expr) => {{
+        let packed = $a.packed();
+        vec![
+            row("version", $a.version()),
+            row("max_prefixlen", $a.max_prefixlen()),
+            row("str(addr)", str_repr(&$a.to_string())),
+            row("int(addr)", u128::from($a)),
+            row("packed", bytes_repr(&packed)),
+            row("packed.hex()", str_repr(&crate::binascii::hexlify(&packed))),
+            row("reverse_pointer", str_repr(&$a.reverse_pointer())),
+        ]
+    }};
 }
 
 fn ipv4_facts(a: &Ipv4Address) -> AddressFacts {
-    let mut rows = vec![
-        row("version", a.version()),
-        row("max_prefixlen", a.max_prefixlen()),
-    ];
-    rows.extend(common_rows(
-        &a.to_string(),
-        u128::from(a),
-        &a.packed(),
-        &a.reverse_pointer(),
-    ));
+    let rows = common_rows!(a);
     AddressFacts {
         octets: a.packed(),
         rows,
@@ -120,16 +113,7 @@ fn ipv4_facts(a: &Ipv4Address) -> AddressFacts {
 }
 
 fn ipv6_facts(a: &Ipv6Address) -> AddressFacts {
-    let mut rows = vec![
-        row("version", a.version()),
-        row("max_prefixlen", a.max_prefixlen()),
-    ];
-    rows.extend(common_rows(
-        &a.to_string(),
-        u128::from(a),
-        &a.packed(),
-        &a.reverse_pointer(),
-    ));
+    let mut rows = common_rows!(a);
     rows.insert(3, row("exploded", str_repr(&a.exploded())));
     let none = || "None".to_owned();
     rows.push(row("scope_id", a.scope_id().map_or_else(none, str_repr)));
