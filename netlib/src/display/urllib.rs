@@ -179,49 +179,36 @@ fn port_text(port: Result<Option<u16>, crate::urllib::parse::Error>) -> String {
     }
 }
 
-impl RichDisplay for ParseResult {
-    fn to_html(&self) -> String {
-        let parts = Parts {
-            scheme: &self.scheme,
-            netloc: &self.netloc,
-            path: &self.path,
-            params: Some(&self.params),
-            query: &self.query,
-            fragment: &self.fragment,
-        };
-        url_picture(
-            &format!("{self:?}"),
-            &parts,
-            self.username(),
-            self.password(),
-            self.hostname(),
-            port_text(self.port()),
-            self.geturl(),
-        )
-    }
+/// `RichDisplay` for a result type; `$params` reads its `params` field
+/// (`SplitResult` has none). The attributes are the same methods on both.
+macro_rules! url_display {
+    ($ty:ty, |$r:ident| $params:expr) => {
+        impl RichDisplay for $ty {
+            fn to_html(&self) -> String {
+                let $r = self;
+                let parts = Parts {
+                    scheme: &self.scheme,
+                    netloc: &self.netloc,
+                    path: &self.path,
+                    params: $params,
+                    query: &self.query,
+                    fragment: &self.fragment,
+                };
+                url_picture(
+                    &format!("{self:?}"),
+                    &parts,
+                    self.username(),
+                    self.password(),
+                    self.hostname(),
+                    port_text(self.port()),
+                    self.geturl(),
+                )
+            }
+        }
+    };
 }
-
-impl RichDisplay for SplitResult {
-    fn to_html(&self) -> String {
-        let parts = Parts {
-            scheme: &self.scheme,
-            netloc: &self.netloc,
-            path: &self.path,
-            params: None,
-            query: &self.query,
-            fragment: &self.fragment,
-        };
-        url_picture(
-            &format!("{self:?}"),
-            &parts,
-            self.username(),
-            self.password(),
-            self.hostname(),
-            port_text(self.port()),
-            self.geturl(),
-        )
-    }
-}
+url_display!(ParseResult, |r| Some(&r.params));
+url_display!(SplitResult, |_r| None);
 
 #[cfg(test)]
 mod tests {
