@@ -11,9 +11,10 @@ what a user without this project would get). Timings go through nbclient as
 Reported per kernel, median of the rounds: kernel start to ready
 (kernel_info answered), the first lesson cell, the median and p95 of the
 lesson cells, and the run-all total (start included, shutdown excluded).
-`--floor` adds evcxr's own floor: an evcxr kernel with no dependency and no
-prelude (warm build dir) and the rust-netlib kernel, each running trivial
-cells, so the lesson's numbers can be split into evcxr's cost and ours.
+`--floor` adds evcxr's own floor: the stock evcxr and our patched one, each
+with no dependency and no prelude (warm build dir), and the rust-netlib kernel
+started cold, each running trivial cells, so the lesson's numbers can be split
+into evcxr's cost, what the patches save, and what the preloaded crates add.
 
 Each round then runs every other lesson pair the same way, Rust then Python
 (`notebooks/NN-*.ipynb` against `notebooks/python/NN-*.ipynb`, bench_pairs.py),
@@ -262,23 +263,38 @@ def run_cells(km: KernelManager, cells: list[tuple[str, str]]) -> dict:
 
 
 def run_floor() -> dict:
-    """evcxr with nothing loaded (warm build dir, opt 0) and rust-netlib, on trivial cells."""
+    """Trivial cells on the stock evcxr and on ours, each with nothing loaded (empty
+    prelude, no dependency, warm build dir, opt 0), then on rust-netlib started cold
+    (no reserve kernel)."""
     floor_dir = OUT / "floor"
     config = floor_dir / "config"
     config.mkdir(parents=True, exist_ok=True)
     (config / "evcxr.toml").write_text('[evcxr]\nopt_level = "0"\n')
-    spec = SpecDir(
-        "evcxr-floor",
-        [evcxr_binary(), "--control_file", "{connection_file}"],
-        {"EVCXR_CONFIG_DIR": str(config), "EVCXR_TMPDIR": str(floor_dir / "tmp"), "PATH": kernel_path()},
-    )
+    ours = json.loads((KERNEL_HOME / "launcher.json").read_text())
+    result = {}
+    for key, binary, env in (("stock_empty", evcxr_binary(), {}),
+                             ("patched_empty", ours["evcxr"], ours.get("env", {}))):
+        spec = SpecDir(
+            f"evcxr-floor-{key}",
+            [binary, "--control_file", "{connection_file}"],
+            {**env, "EVCXR_CONFIG_DIR": str(config), "EVCXR_TMPDIR": str(floor_dir / f"tmp-{key}"),
+             "PATH": kernel_path()},
+        )
+        try:
+            run_cells(spec.manager(), FLOOR_CELLS[:1])  # warms the build dir
+            result[key] = run_cells(spec.manager(), FLOOR_CELLS)
+        finally:
+            spec.remove()
+    saved = os.environ.get("NETLESSONS_RESERVE")
+    os.environ["NETLESSONS_RESERVE"] = "0"
     try:
-        run_cells(spec.manager(), FLOOR_CELLS[:1])  # warms the build dir
-        empty = run_cells(spec.manager(), FLOOR_CELLS)
+        result["rust_netlib"] = run_cells(KernelManager(kernel_name="rust-netlib"), FLOOR_CELLS)
     finally:
-        spec.remove()
-    netlib = run_cells(KernelManager(kernel_name="rust-netlib"), FLOOR_CELLS)
-    return {"evcxr_empty": empty, "rust_netlib": netlib}
+        if saved is None:
+            os.environ.pop("NETLESSONS_RESERVE")
+        else:
+            os.environ["NETLESSONS_RESERVE"] = saved
+    return result
 
 
 METRICS = [
@@ -325,11 +341,14 @@ def table(summary: dict) -> str:
 
 
 def floor_table(floor: dict) -> str:
-    lines = ["| trivial cells, median | evcxr, no deps, no prelude | rust-netlib |", "|---|---:|---:|"]
-    e, n = floor["evcxr_empty"], floor["rust_netlib"]
-    lines.append(f"| start→ready (warm) | {e['ready_s']:.2f} s | {n['ready_s']:.2f} s |")
-    for kind in e["median_by_kind_s"]:
-        lines.append(f"| `{kind}` | {e['median_by_kind_s'][kind]:.2f} s | {n['median_by_kind_s'][kind]:.2f} s |")
+    cols = [("stock evcxr 0.22.0, nothing loaded", floor["stock_empty"]),
+            ("our evcxr, nothing loaded", floor["patched_empty"]),
+            ("rust-netlib, no reserve", floor["rust_netlib"])]
+    lines = ["| trivial cells, median | " + " | ".join(name for name, _ in cols) + " |",
+             "|---|" + "---:|" * len(cols)]
+    lines.append("| start→ready | " + " | ".join(f"{c['ready_s']:.2f} s" for _, c in cols) + " |")
+    for kind in cols[0][1]["median_by_kind_s"]:
+        lines.append(f"| `{kind}` | " + " | ".join(f"{c['median_by_kind_s'][kind]:.3f} s" for _, c in cols) + " |")
     return "\n".join(lines)
 
 

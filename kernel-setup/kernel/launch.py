@@ -321,7 +321,8 @@ def evcxr_env(settings, home, slot):
     env["EVCXR_CONFIG_DIR"] = str(home / "config")
     env["EVCXR_TMPDIR"] = str(slot)
     env["PATH"] = settings["path"]
-    # RUST_SRC_PATH: the analyzer's trimmed copy of the standard library (configure.py).
+    # RUST_SRC_PATH: the analyzer's trimmed copy of the standard library; MIMALLOC_*:
+    # evcxr's allocator returns freed memory at once (configure.py).
     env.update(settings.get("env", {}))
     env.pop("NETLIB_KERNEL_PREBUILD", None)
     return env

@@ -73,6 +73,12 @@ def resign(frames, source, dest):
 
 def kernel_info(info, timeout):
     """The content of the kernel's kernel_info_reply, or None after `timeout` seconds."""
+    return request(info, "kernel_info_request", {}, timeout)
+
+
+def request(info, msg_type, content, timeout):
+    """Sends one request on the kernel's shell channel: the reply's content, or None
+    after `timeout` seconds."""
     import zmq
 
     signer = Signer(info)
@@ -80,13 +86,13 @@ def kernel_info(info, timeout):
     msg_id = uuid.uuid4().hex
     header = {
         "msg_id": msg_id,
-        "msg_type": "kernel_info_request",
+        "msg_type": msg_type,
         "username": "netlessons-reserve",
         "session": session,
         "date": datetime.now(timezone.utc).isoformat(),
         "version": "5.3",
     }
-    parts = [json.dumps(x).encode() for x in (header, {}, {}, {})]
+    parts = [json.dumps(x).encode() for x in (header, {}, {}, content)]
     ctx = zmq.Context.instance()
     s = ctx.socket(zmq.DEALER)
     s.linger = 0

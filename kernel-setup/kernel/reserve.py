@@ -1,13 +1,15 @@
 """A reserve kernel: one evcxr_jupyter started ahead, handed to the next kernel start.
 
-evcxr needs about 7.6 s on 2 cores before it answers `kernel_info`, nearly all
-of it its in-process rust-analyzer loading std and netlib's dependencies
-(PERFORMANCE.md). evcxr is pinned and not patched, so the time is paid ahead:
+evcxr needs about 3 s on 2 cores before it answers `kernel_info`, and its
+in-process rust-analyzer about 7 s more to load std and the preloaded crates in
+the background (PERFORMANCE.md), which the first cell that binds a variable
+waits for. Both are paid ahead:
 
 * After each kernel start, launch.py runs `reserve.py serve` detached (own
   session, stdio in a log file, no inherited fds). It takes a build slot like
   any kernel, starts evcxr on a connection file of its own (127.0.0.1, random
-  ports, its own key), waits until evcxr answers `kernel_info`, then writes
+  ports, its own key), waits until evcxr answers `kernel_info` and then an
+  `inspect_request` (answered once rust-analyzer has loaded), then writes
   `<home>/reserves/<id>.json` with state "ready".
 * The next launch.py start claims it by renaming that file to `<id>.claimed`
   (one rename wins), connects to the reserve's unix socket and sends the
@@ -442,7 +444,14 @@ def serve(args):
         if proxy.wait_until_answering(info, lambda: proc.poll() is None, 900) is None:
             log(f"evcxr did not come up (exit status {proc.poll()}); this reserve ends")
             return
-        log(f"evcxr answered kernel_info after {time.monotonic() - started:.1f} s; ready")
+        log(f"evcxr answered kernel_info after {time.monotonic() - started:.1f} s")
+        # evcxr's rust-analyzer goes on loading the dependencies in the background
+        # (kernel-setup/evcxr/0007); an inspect request waits for it, so that the
+        # student's first `let` in a claimed kernel does not.
+        if proxy.request(info, "inspect_request", {"code": "String", "cursor_pos": 3, "detail_level": 0}, 900) is None:
+            log("evcxr's rust-analyzer did not finish loading; this reserve ends")
+            return
+        log(f"evcxr's rust-analyzer loaded after {time.monotonic() - started:.1f} s; ready")
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         listener.bind(str(sock_path))
         listener.listen(1)
