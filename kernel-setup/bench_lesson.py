@@ -170,8 +170,20 @@ def run_notebook(nb: nbformat.NotebookNode, km: KernelManager, cwd: Path, setup_
     }
 
 
+def wait_for_reserve(cwd: Path, home: Path | None = None) -> None:
+    """Waits (untimed, up to 2 minutes) until the reserve kernel that the previous
+    start in `cwd` spawned is ready, so that each timed start is the one a student
+    gets after a moment's reading, not one that races the reserve's own start. No-op
+    when no reserve is starting (reserves off, or the first start in `cwd`)."""
+    env = dict(os.environ, **({"NETLIB_KERNEL_HOME": str(home)} if home else {}))
+    subprocess.run([sys.executable, str(ROOT / "kernel-setup" / "kernel" / "reserve.py"), "wait-ready",
+                    "--cwd", str(cwd), "--timeout", "120"], env=env, check=False, stderr=subprocess.DEVNULL)
+
+
 def run_rust(lesson: Path = LESSON) -> dict:
     nb = nbformat.read(lesson, as_version=4)
+    if os.environ.get("NETLESSONS_RESERVE") != "0":
+        wait_for_reserve(lesson.parent)
     km = KernelManager(kernel_name="rust-netlib")
     return run_notebook(nb, km, lesson.parent)
 
@@ -183,10 +195,10 @@ def run_python(lesson: Path = PYTHON_LESSON) -> dict:
     return run_notebook(nb, km, lesson.parent)
 
 
-def home_manager(name: str, home: Path) -> SpecDir:
-    """rust-netlib's launcher on kernel home `home`, without reserve kernels (the `--deps-ab` arms)."""
+def home_manager(name: str, home: Path, reserve: bool = False) -> SpecDir:
+    """rust-netlib's launcher on kernel home `home`, by default without reserve kernels (the `--deps-ab` arms)."""
     argv = json.loads((KERNEL_HOME / "kernelspec" / "kernel.json").read_text())["argv"]
-    return SpecDir(name, argv, {"NETLIB_KERNEL_HOME": str(home), "NETLESSONS_RESERVE": "0"})
+    return SpecDir(name, argv, {"NETLIB_KERNEL_HOME": str(home), "NETLESSONS_RESERVE": "1" if reserve else "0"})
 
 
 def run_home(spec: SpecDir) -> dict:
@@ -194,8 +206,9 @@ def run_home(spec: SpecDir) -> dict:
 
 
 def start_untimed(km: KernelManager) -> None:
-    """A start no round should pay: a stale slot refreshed from the cache, a netlib changed since the install rebuilt."""
-    km.start_kernel()
+    """A start no round should pay: a stale slot refreshed from the cache, a netlib changed since the install rebuilt.
+    In the lessons' directory, so that the reserve kernel it leaves serves round 1."""
+    km.start_kernel(cwd=str(LESSON.parent))
     kc = km.client()
     kc.start_channels()
     kc.wait_for_ready(timeout=STARTUP_TIMEOUT)
@@ -317,9 +330,14 @@ def summarize(runs: list[dict]) -> dict:
 
 def table(summary: dict) -> str:
     rust, py, plain = summary.get("rust"), summary.get("python"), summary.get("plain")
+    stock = summary.get("stock")
     cols = [("Rust (rust-netlib)", rust), ("Python (ipykernel)", py)]
     if rust and py:
         cols.append(("Rust / Python", {k: rust[k] / py[k] for k, _ in METRICS}))
+    if stock:
+        cols.append(("rust-netlib on stock evcxr", stock))
+        if rust:
+            cols.append(("stock / patched", {k: stock[k] / rust[k] for k, _ in METRICS}))
     if plain:
         cols.append(("plain evcxr + :dep", plain))
         if rust:
@@ -335,7 +353,7 @@ def table(summary: dict) -> str:
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     if plain and "setup_cell_s" in plain:
         lines.append(f"\nplain evcxr: its `:dep netlib` cell took {plain['setup_cell_s']:.1f} s (in its run-all total).")
-    rounds = ", ".join(f"{name} {col['rounds']}" for name, col in (("Rust", rust), ("Python", py), ("plain", plain)) if col)
+    rounds = ", ".join(f"{name} {col['rounds']}" for name, col in (("Rust", rust), ("stock evcxr", stock), ("Python", py), ("plain", plain)) if col)
     lines.append(f"rounds: {rounds}")
     return "\n".join(lines)
 
@@ -369,7 +387,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=3, help="rounds of Rust and Python (default 3)")
     ap.add_argument("--plain-rounds", type=int, help="rounds with the plain evcxr kernel (default: --rounds)")
-    ap.add_argument("--only", default="rust,python,plain", help="kernels to run: rust,python,plain")
+    ap.add_argument("--only", default="rust,stock,python,plain", help="kernels to run: rust,stock,python,plain")
     ap.add_argument("--floor", action="store_true", help="also measure evcxr's floor on trivial cells")
     ap.add_argument("--lessons", help="lessons to run, e.g. 01,03 (default: 01 and every pair in notebooks/)")
     ap.add_argument("--deps-ab", action="store_true",
@@ -390,7 +408,13 @@ def main() -> None:
 
     started = dt.datetime.now(dt.timezone.utc)
     print(f"machine: {machine()}", flush=True)
-    runs: dict[str, list[dict]] = {"rust": [], "python": [], "plain": []}
+    runs: dict[str, list[dict]] = {"rust": [], "stock": [], "python": [], "plain": []}
+    # "stock": rust-netlib's whole set-up (launcher, reserves, config, cache) on the
+    # stock evcxr_jupyter 0.22.0, i.e. the kernel before kernel-setup/evcxr/'s patches.
+    stock = None
+    if "stock" in only and with_01:
+        stock = home_manager("rust-stock-evcxr", bench_pairs.stock_evcxr_home(OUT, evcxr_binary()), reserve=True)
+        start_untimed(stock.manager())
     pair_runs: dict[str, dict[str, list[dict]]] = {nn: {"rust": [], "python": []} for nn, _, _ in pairs}
     # An untimed Rust start first: it refreshes a stale slot from the cache,
     # or rebuilds a netlib changed since the install, which no round should pay.
@@ -399,11 +423,14 @@ def main() -> None:
     for round_no in range(1, max(args.rounds, plain_rounds) + 1):
         todo = []
         if round_no <= args.rounds and with_01:
-            todo += [k for k in ("rust", "python") if k in only]
+            todo += [k for k in ("rust", "stock", "python") if k in only and (k != "stock" or stock)]
         if round_no <= plain_rounds:
             todo.append("plain")
         for kind in todo:
-            result = {"rust": run_rust, "python": run_python, "plain": run_plain}[kind]()
+            if kind == "stock":
+                wait_for_reserve(LESSON.parent, OUT / "stock-evcxr-home")
+            result = {"rust": run_rust, "stock": lambda: run_home(stock), "python": run_python,
+                      "plain": run_plain}[kind]()
             runs[kind].append(result)
             print(round_line(round_no, f"01 {kind}", result), flush=True)
         if round_no > args.rounds:
@@ -414,12 +441,18 @@ def main() -> None:
                     result = (run_rust if kind == "rust" else run_python)(rust_nb if kind == "rust" else python_nb)
                     pair_runs[nn][kind].append(result)
                     print(round_line(round_no, f"{nn} {kind}", result), flush=True)
+    if stock:
+        stock.remove()
+        subprocess.run([sys.executable, str(ROOT / "kernel-setup" / "kernel" / "reserve.py"), "stop"],
+                       env=dict(os.environ, NETLIB_KERNEL_HOME=str(OUT / "stock-evcxr-home")), check=False)
     leave_out = [c for c in (args.deps_ab_leave_out or "").split(",") if c] or None
     deps_ab = run_deps_ab(args.rounds, leave_out) if args.deps_ab else None
 
     summary = {kind: summarize(r) for kind, r in runs.items() if r}
     if "rust" in summary and "python" in summary:
         summary["ratios"] = {k: summary["rust"][k] / summary["python"][k] for k, _ in METRICS}
+    if "stock" in summary and "rust" in summary:
+        summary["stock_over_rust"] = {k: summary["stock"][k] / summary["rust"][k] for k, _ in METRICS}
     if "plain" in summary and "rust" in summary:
         summary["plain_over_rust"] = {k: summary["plain"][k] / summary["rust"][k] for k, _ in METRICS}
     floor = run_floor() if args.floor else None

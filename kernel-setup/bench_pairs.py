@@ -96,6 +96,21 @@ def no_lesson_deps_home(out: Path, leave_out: list[str] | None = None) -> Path:
     return home
 
 
+def stock_evcxr_home(out: Path, stock_evcxr: str) -> Path:
+    """A fresh kernel home like the installed one whose launcher runs the stock,
+    unpatched evcxr_jupyter 0.22.0: the same config, prebuilt cache and launcher
+    settings, so only kernel-setup/evcxr/'s patches differ."""
+    home = out / "stock-evcxr-home"
+    shutil.rmtree(home, ignore_errors=True)
+    home.mkdir(parents=True)
+    settings = json.loads((KERNEL_HOME / "launcher.json").read_text())
+    settings["evcxr"] = stock_evcxr
+    (home / "launcher.json").write_text(json.dumps(settings, indent=2) + "\n")
+    for name in ("config", "cache"):
+        subprocess.run(["cp", "-a", str(KERNEL_HOME / name), str(home / name)], check=True)
+    return home
+
+
 def ab_table(ab: dict, metrics: list[tuple[str, str]]) -> str:
     without, with_ = ab["summary"]["without"], ab["summary"]["with"]
     left_out = ", ".join(ab["left_out"])
