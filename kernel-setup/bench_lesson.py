@@ -170,14 +170,19 @@ def run_notebook(nb: nbformat.NotebookNode, km: KernelManager, cwd: Path, setup_
     }
 
 
+def reserve_cli(args: list[str], home: Path | None = None, **kwargs) -> None:
+    """Runs `reserve.py ARGS` for kernel home `home` (default: the installed one)."""
+    env = dict(os.environ, **({"NETLIB_KERNEL_HOME": str(home)} if home else {}))
+    subprocess.run([sys.executable, str(ROOT / "kernel-setup" / "kernel" / "reserve.py"), *args],
+                   env=env, check=False, **kwargs)
+
+
 def wait_for_reserve(cwd: Path, home: Path | None = None) -> None:
     """Waits (untimed, up to 2 minutes) until the reserve kernel that the previous
     start in `cwd` spawned is ready, so that each timed start is the one a student
     gets after a moment's reading, not one that races the reserve's own start. No-op
     when no reserve is starting (reserves off, or the first start in `cwd`)."""
-    env = dict(os.environ, **({"NETLIB_KERNEL_HOME": str(home)} if home else {}))
-    subprocess.run([sys.executable, str(ROOT / "kernel-setup" / "kernel" / "reserve.py"), "wait-ready",
-                    "--cwd", str(cwd), "--timeout", "120"], env=env, check=False, stderr=subprocess.DEVNULL)
+    reserve_cli(["wait-ready", "--cwd", str(cwd), "--timeout", "120"], home, stderr=subprocess.DEVNULL)
 
 
 def run_rust(lesson: Path = LESSON) -> dict:
@@ -298,15 +303,11 @@ def run_floor() -> dict:
             result[key] = run_cells(spec.manager(), FLOOR_CELLS)
         finally:
             spec.remove()
-    saved = os.environ.get("NETLESSONS_RESERVE")
-    os.environ["NETLESSONS_RESERVE"] = "0"
+    spec = home_manager("rust-netlib-floor", KERNEL_HOME)  # reserves off: a cold start
     try:
-        result["rust_netlib"] = run_cells(KernelManager(kernel_name="rust-netlib"), FLOOR_CELLS)
+        result["rust_netlib"] = run_cells(spec.manager(), FLOOR_CELLS)
     finally:
-        if saved is None:
-            os.environ.pop("NETLESSONS_RESERVE")
-        else:
-            os.environ["NETLESSONS_RESERVE"] = saved
+        spec.remove()
     return result
 
 
@@ -411,9 +412,10 @@ def main() -> None:
     runs: dict[str, list[dict]] = {"rust": [], "stock": [], "python": [], "plain": []}
     # "stock": rust-netlib's whole set-up (launcher, reserves, config, cache) on the
     # stock evcxr_jupyter 0.22.0, i.e. the kernel before kernel-setup/evcxr/'s patches.
-    stock = None
+    stock = stock_home = None
     if "stock" in only and with_01:
-        stock = home_manager("rust-stock-evcxr", bench_pairs.stock_evcxr_home(OUT, evcxr_binary()), reserve=True)
+        stock_home = bench_pairs.stock_evcxr_home(OUT, evcxr_binary())
+        stock = home_manager("rust-stock-evcxr", stock_home, reserve=True)
         start_untimed(stock.manager())
     pair_runs: dict[str, dict[str, list[dict]]] = {nn: {"rust": [], "python": []} for nn, _, _ in pairs}
     # An untimed Rust start first: it refreshes a stale slot from the cache,
@@ -428,7 +430,7 @@ def main() -> None:
             todo.append("plain")
         for kind in todo:
             if kind == "stock":
-                wait_for_reserve(LESSON.parent, OUT / "stock-evcxr-home")
+                wait_for_reserve(LESSON.parent, stock_home)
             result = {"rust": run_rust, "stock": lambda: run_home(stock), "python": run_python,
                       "plain": run_plain}[kind]()
             runs[kind].append(result)
@@ -443,8 +445,7 @@ def main() -> None:
                     print(round_line(round_no, f"{nn} {kind}", result), flush=True)
     if stock:
         stock.remove()
-        subprocess.run([sys.executable, str(ROOT / "kernel-setup" / "kernel" / "reserve.py"), "stop"],
-                       env=dict(os.environ, NETLIB_KERNEL_HOME=str(OUT / "stock-evcxr-home")), check=False)
+        reserve_cli(["stop"], stock_home)
     leave_out = [c for c in (args.deps_ab_leave_out or "").split(",") if c] or None
     deps_ab = run_deps_ab(args.rounds, leave_out) if args.deps_ab else None
 
