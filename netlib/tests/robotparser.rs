@@ -254,3 +254,28 @@ fn read_fetches_over_http_as_cpython() {
         "URLError(ConnectionRefusedError(111, 'Connection refused'))"
     );
 }
+
+#[test]
+fn read_gives_up_on_a_server_that_never_answers() {
+    // Python's read() would wait for as long as the connection stays open;
+    // ours stops after its timeout with urlopen's `timed out`.
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}/robots.txt", listener.local_addr().expect("addr"));
+    // Accepts the connection (and keeps it open) but never answers.
+    let silent = thread::spawn(move || listener.accept().map(|(stream, _)| stream));
+    let mut rp = RobotFileParser::with_url(&url).expect("url");
+    rp.set_timeout(std::time::Duration::from_millis(300));
+    let started = std::time::Instant::now();
+    let err = rp.read().unwrap_err();
+    let waited = started.elapsed();
+    assert!(
+        waited < std::time::Duration::from_secs(5),
+        "read waited {waited:?}"
+    );
+    assert_eq!(
+        (err.python_class(), err.to_string().as_str()),
+        ("urllib.error.URLError", "<urlopen error timed out>")
+    );
+    assert!(!rp.can_fetch("*", "/").expect("can_fetch"));
+    drop(silent.join().expect("accept thread"));
+}

@@ -23,7 +23,7 @@
 
 use std::fmt;
 use std::io::Read;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::pystr;
 use crate::urllib::parse::{quote, unquote, urlparse, urlunparse};
@@ -140,7 +140,17 @@ pub struct RobotFileParser {
     host: String,
     path: String,
     last_checked: f64,
+    /// `None` until [`set_timeout`](RobotFileParser::set_timeout): then
+    /// [`READ_TIMEOUT`].
+    timeout: Option<Duration>,
 }
+
+/// How long [`RobotFileParser::read`] waits for the whole answer unless
+/// [`RobotFileParser::set_timeout`] says otherwise. Python's `read()` calls
+/// `urlopen(url)` without a timeout and so waits as long as the server keeps
+/// the connection open (forever, for a server that accepts and never answers);
+/// a lesson's cell must not.
+pub const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Where `parse` is: `Start` before any `User-agent`, `Agents` after one,
 /// `Rules` after a rule line (a `User-agent` then starts a new entry).
@@ -257,8 +267,38 @@ impl RobotFileParser {
             .map_or(f64::MIN_POSITIVE, |d| d.as_secs_f64());
     }
 
+    /// How long [`read`](Self::read) waits for the whole answer
+    /// ([`READ_TIMEOUT`] unless set).
+    ///
+    /// ```
+    /// use netlib::urllib::robotparser::{RobotFileParser, READ_TIMEOUT};
+    /// // Python: socket.getdefaulttimeout()  ->  None (read() has no timeout of its own)
+    /// assert_eq!(RobotFileParser::new().timeout(), READ_TIMEOUT);
+    /// ```
+    pub fn timeout(&self) -> Duration {
+        self.timeout.unwrap_or(READ_TIMEOUT)
+    }
+
+    /// Sets how long [`read`](Self::read) waits for the whole answer: connecting,
+    /// sending and reading the body together. Python has no such parameter
+    /// (`socket.setdefaulttimeout(t)` changes every socket instead).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use netlib::urllib::robotparser::RobotFileParser;
+    /// // Python: socket.setdefaulttimeout(2)
+    /// let mut rp = RobotFileParser::new();
+    /// rp.set_timeout(Duration::from_secs(2));
+    /// assert_eq!(rp.timeout(), Duration::from_secs(2));
+    /// ```
+    pub fn set_timeout(&mut self, timeout: Duration) {
+        self.timeout = Some(timeout);
+    }
+
     /// Python's `rp.read()`: fetches [`url`](Self::url) over HTTP (with
-    /// `ureq`, as Python with `urlopen`) and parses it. A `401` or `403`
+    /// `ureq`, as Python with `urlopen`) and parses it, waiting at most
+    /// [`timeout`](Self::timeout) (Python waits without limit): past it the
+    /// error is Python's `URLError` `timed out`. A `401` or `403`
     /// answer disallows everything, any other 4xx allows everything, a 5xx
     /// leaves the parser unread (so nothing is allowed). Other failures are
     /// Python's exceptions: `URLError` (refused, unknown host), or
@@ -275,7 +315,11 @@ impl RobotFileParser {
     pub fn read(&mut self) -> Result<(), Error> {
         let url = self.url.clone();
         let failed = |e: &ureq::Error| Error::from(crate::urllib::error::Error::from_ureq(e, &url));
-        match ureq::get(&self.url).call() {
+        let request = ureq::get(&self.url)
+            .config()
+            .timeout_global(Some(self.timeout()))
+            .build();
+        match request.call() {
             Ok(response) => {
                 let mut raw = Vec::new();
                 response
