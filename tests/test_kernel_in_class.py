@@ -1,0 +1,98 @@
+"""The kernel used the way a class uses it, not the way a script does.
+
+Students press the stop button when nothing runs, start tokio tasks before
+they ever wrote `.await`, and write cells that stop half-way at a `?`. Each
+test drives the real Rust (netlib) kernel through jupyter_client
+(evcxr patches 0008-0010 in kernel-setup/evcxr/).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kernel_helpers import Kernel
+
+
+@pytest.fixture(scope="module")
+def kernel():
+    with Kernel() as k:
+        yield k
+
+
+def interrupt_and_wait(kernel: Kernel) -> dict:
+    """Kernel > Interrupt, as JupyterLab sends it (an interrupt_request on the
+    control channel, the kernelspec's interrupt_mode is "message"); returns
+    the reply, which the kernel sends once it has done what the interrupt does."""
+    msg = kernel.kc.session.msg("interrupt_request", {})
+    kernel.kc.control_channel.send(msg)
+    while True:
+        reply = kernel.kc.control_channel.get_msg(timeout=60)
+        if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+            return reply
+
+
+def test_an_idle_interrupt_keeps_variables_and_a_running_server(kernel):
+    # A server thread started in one cell, used in the next, with the stop
+    # button pressed in between while no cell runs.
+    r = kernel.execute(
+        "use std::io::{Read, Write};\n"
+        'let listener = std::net::TcpListener::bind("127.0.0.1:0")?;\n'
+        "let address = listener.local_addr()?;\n"
+        "let greeting = String::from(\"안녕\");\n"
+        "std::thread::spawn(move || {\n"
+        "    for conn in listener.incoming() {\n"
+        "        let Ok(mut conn) = conn else { break };\n"
+        "        let mut buf = [0u8; 64];\n"
+        "        let n = conn.read(&mut buf).unwrap_or(0);\n"
+        "        let _ = conn.write_all(&buf[..n].to_ascii_uppercase());\n"
+        "    }\n"
+        "});\n"
+        'println!("serving");'
+    )
+    assert r.status == "ok" and r.stdout == "serving\n", r.text
+
+    reply = interrupt_and_wait(kernel)
+    assert reply["content"]["status"] == "ok", reply
+
+    r = kernel.execute(
+        "let mut c = std::net::TcpStream::connect_timeout(&address, std::time::Duration::from_secs(5))?;\n"
+        "c.set_read_timeout(Some(std::time::Duration::from_secs(5)))?;\n"
+        'c.write_all(b"echo")?;\n'
+        "let mut buf = [0u8; 64];\n"
+        "let n = c.read(&mut buf)?;\n"
+        'println!("{greeting} {}", String::from_utf8_lossy(&buf[..n]));'
+    )
+    assert "SIGKILL" not in r.text, r.text
+    assert r.status == "ok" and r.stdout == "안녕 ECHO\n", r.text
+
+
+def test_tokio_spawn_works_in_the_first_tokio_cell():
+    # A fresh kernel: no cell has used `.await` yet.
+    with Kernel() as k:
+        r = k.execute("let h = tokio::spawn(async { 40 + 2 });")
+        assert r.status == "ok", r.text
+        assert "no reactor running" not in r.text and not r.stderr, r.text
+        r = k.execute("let answer = h.await?;\nanswer")
+        assert r.status == "ok" and r.results == ["42"], r.text
+        # And a task that outlives its cell, as a server's would.
+        r = k.execute(
+            "let (tx, rx) = tokio::sync::oneshot::channel::<&str>();\n"
+            "let waiter = tokio::spawn(async move { rx.await.unwrap_or(\"dropped\") });"
+        )
+        assert r.status == "ok", r.text
+        r = k.execute('tx.send("hello").ok();\nwaiter.await?')
+        assert r.status == "ok" and r.results == ['"hello"'], r.text
+
+
+def test_a_cell_stopped_at_a_question_mark_says_what_it_did_not_keep(kernel):
+    r = kernel.execute('let kept = 7;\nkept')
+    assert r.status == "ok" and r.results == ["7"], r.text
+    r = kernel.execute('let first = 1;\nlet port: u16 = "70000".parse()?;\nlet after = port + first;')
+    assert "number too large to fit in target type" in r.stderr, r.text
+    assert "were not kept: after, first, port" in r.stderr, r.text
+    assert "저장되지 않았습니다: after, first, port" in r.stderr, r.text
+    # What the note promises: the earlier variables are there, the cell's are not.
+    r = kernel.execute("kept")
+    assert r.status == "ok" and r.results == ["7"], r.text
+    r = kernel.execute("first")
+    assert r.status == "error" and "cannot find value `first`" in r.error_text, r.text
