@@ -96,3 +96,11 @@ def test_a_cell_stopped_at_a_question_mark_says_what_it_did_not_keep(kernel):
     assert r.status == "ok" and r.results == ["7"], r.text
     r = kernel.execute("first")
     assert r.status == "error" and "cannot find value `first`" in r.error_text, r.text
+    # Defined again by a cell that stops at `?`: the earlier value is gone too,
+    # and the note says so.
+    r = kernel.execute('let kept: i32 = "x".parse()?;')
+    assert "invalid digit found in string" in r.stderr, r.text
+    assert "earlier value of a variable the cell defined again is gone too: kept" in r.stderr, r.text
+    assert "다시 정의한 변수의 이전 값도 사라졌습니다: kept" in r.stderr, r.text
+    r = kernel.execute("kept")
+    assert r.status == "error" and "cannot find value `kept`" in r.error_text, r.text
