@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
 PAUSE = float(os.environ.get("NETLESSONS_REPLAY_PAUSE", 75))
 CELL_TIMEOUT = float(os.environ.get("NETLESSONS_REPLAY_CELL_TIMEOUT", 90))
-FAST_FAIL = 10.0
+FAST_FAIL = 15.0
 # A cell that starts a server: binds a listening socket or starts a server loop.
 SERVER_CELL = re.compile(r"TcpListener::bind|UdpSocket::bind|serve_forever|start_server|Server::http")
 
@@ -220,4 +220,4 @@ if __name__ == "__main__":
     for r in replay_all(paths).values():
         print(r.summary())
         for s in r.failures() + r.clear_failures():
-            print(f"    {s.phase} {s.tag}: {s.detail.splitlines()[0] if s.detail else ''}")
+            print(f"    {s.phase} {s.tag} ({s.seconds:.1f} s): {s.detail.splitlines()[0] if s.detail else ''}")
