@@ -8,6 +8,8 @@ test drives the real Rust (netlib) kernel through jupyter_client
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kernel_helpers import Kernel
@@ -104,3 +106,11 @@ def test_a_cell_stopped_at_a_question_mark_says_what_it_did_not_keep(kernel):
     assert "다시 정의한 변수의 이전 값도 사라졌습니다: kept" in r.stderr, r.text
     r = kernel.execute("kept")
     assert r.status == "error" and "cannot find value `kept`" in r.error_text, r.text
+
+
+def test_a_compile_errors_header_names_the_line_it_marks(kernel):
+    r = kernel.execute("let fine = 1;\nlet broken = not_defined_anywhere + fine;")
+    assert r.status == "error", r.text
+    header = re.search(r"command_\d+:(\d+):(\d+)", r.error_text)
+    assert header, r.text
+    assert (header.group(1), header.group(2)) == ("2", "14"), r.text
