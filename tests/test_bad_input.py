@@ -1,0 +1,165 @@
+"""The lessons' servers meet bad input the way the lessons say, and keep serving.
+
+Each test runs a lesson on a fresh kernel up to the cell that starts a server,
+then runs a cell of its own (through jupyter_client, as a student would type
+it) that sends what a careless or hostile client sends: bytes that are not
+UTF-8, a connection reset half-way, a header far too long. The lesson's
+answer is the error it promises (logged by the server, or returned to the
+caller), and the next, ordinary client gets its answer.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from class_replay import NOTEBOOKS, code_cells
+from kernel_helpers import Kernel
+
+
+def lesson_up_to(kernel: Kernel, lesson: str, last_tag: str):
+    """Runs the lesson's code cells in order, up to and including `last_tag`."""
+    for tag, source, raises in code_cells(NOTEBOOKS / lesson):
+        r = kernel.execute(source, timeout=120)
+        assert raises or (r.status == "ok" and not r.stderr.strip()), f"{lesson} {tag}: {r.text}"
+        if tag == last_tag:
+            return
+    raise AssertionError(f"{lesson} has no cell {last_tag}")
+
+
+def run(kernel: Kernel, code: str):
+    r = kernel.execute(code, timeout=60)
+    assert r.status == "ok" and not r.errors, r.text
+    return r
+
+
+@pytest.fixture()
+def kernel():
+    with Kernel() as k:
+        yield k
+
+
+def test_lesson_03_event_loop_closes_only_the_connection_that_failed(kernel):
+    lesson_up_to(kernel, "03-select-selectors.ipynb", "py:code-20")
+    r = run(
+        kernel,
+        """
+let server = TcpListener::bind("127.0.0.1:0")?;
+let address = server.local_addr()?;
+let handle = std::thread::spawn(move || serve(server, 2));
+// A client that resets its connection (SO_LINGER 0: close sends RST) after sending.
+let rude = TcpStream::connect_timeout(&address, Duration::from_secs(5))?;
+socket2::SockRef::from(&rude).set_linger(Some(Duration::ZERO))?;
+(&rude).write_all(b"bye")?;
+std::thread::sleep(Duration::from_millis(300));
+drop(rude);
+// The next client is served as usual.
+let mut polite = TcpStream::connect_timeout(&address, Duration::from_secs(5))?;
+polite.set_read_timeout(Some(Duration::from_secs(5)))?;
+polite.write_all(b"hello")?;
+let mut buf = [0u8; 64];
+let n = polite.read(&mut buf)?;
+println!("polite got {}", String::from_utf8_lossy(&buf[..n]));
+drop(polite);
+let log = handle.join().expect("server thread panicked")?;
+println!("{}", log.join(" | "));
+""",
+    )
+    assert "polite got hello" in r.stdout, r.text
+    assert "closed" in r.stdout and "echo hello" in r.stdout, r.text
+
+
+def test_lesson_04_line_server_logs_bytes_that_are_not_utf8_and_serves_the_next_client(kernel):
+    lesson_up_to(kernel, "04-socketserver.ipynb", "py:code-14")
+    r = run(
+        kernel,
+        """
+log.lock().unwrap().clear();
+{
+    let mut bad = TcpStream::connect_timeout(&address, Duration::from_secs(5))?;
+    bad.set_read_timeout(Some(Duration::from_secs(5)))?;
+    bad.write_all(b"\\xff\\xfe not utf-8\\n")?;
+    let mut buf = [0u8; 64];
+    println!("bad client read {} bytes", bad.read(&mut buf).unwrap_or(0)); // closed by the server
+}
+println!("{:?}", ask(address, &["next client"])?);
+for line in log.lock().unwrap().iter() {
+    println!("{line}");
+};
+""",
+    )
+    assert "bad client read 0 bytes" in r.stdout, r.text
+    assert '["NEXT CLIENT"]' in r.stdout, r.text
+    assert "handler error: stream did not contain valid UTF-8" in r.stdout, r.text
+
+
+def test_lesson_05_async_server_logs_bytes_that_are_not_utf8_and_serves_the_next_client(kernel):
+    lesson_up_to(kernel, "05-asyncio-tokio.ipynb", "py:code-13")
+    r = run(
+        kernel,
+        """
+log.lock().unwrap().clear();
+{
+    let mut bad = tokio::time::timeout(Duration::from_secs(5), TcpStream::connect(address)).await??;
+    bad.write_all(b"\\xff\\xfe not utf-8\\n").await?;
+    let mut buf = [0u8; 64];
+    let n = tokio::time::timeout(Duration::from_secs(5), bad.read(&mut buf)).await?.unwrap_or(0);
+    println!("bad client read {n} bytes");
+}
+println!("{:?}", ask(address, &["next client"]).await?);
+for line in log.lock().unwrap().iter() {
+    println!("{line}");
+};
+""",
+    )
+    assert "bad client read 0 bytes" in r.stdout, r.text
+    assert '["NEXT CLIENT"]' in r.stdout, r.text
+    assert "handler error: stream did not contain valid UTF-8" in r.stdout, r.text
+
+
+def test_lesson_05_framing_refuses_an_oversized_length_before_allocating(kernel):
+    lesson_up_to(kernel, "05-asyncio-tokio.ipynb", "py:code-17")
+    r = run(
+        kernel,
+        """
+{
+    let (mut a, mut b) = connected_pair().await?;
+    a.write_all(&u32::MAX.to_be_bytes()).await?; // announces 4 GiB, sends nothing
+    match recv_msg(&mut b).await {
+        Ok(text) => println!("unexpected {}", text.len()),
+        Err(e) => println!("{:?}: {e}", e.kind()),
+    }
+    a.write_all(&[0, 0, 0, 2, 0xff, 0xfe]).await?; // two bytes that are not UTF-8
+    match recv_msg(&mut b).await {
+        Ok(text) => println!("unexpected {text}"),
+        Err(e) => println!("{:?}: {e}", e.kind()),
+    }
+};
+""",
+    )
+    assert "InvalidData: message of 4294967295 bytes announced, more than 1000000" in r.stdout, r.text
+    assert "InvalidData: invalid utf-8 sequence" in r.stdout, r.text
+
+
+def test_lesson_06_http_server_survives_an_oversized_header_and_serves_the_next_request(kernel):
+    lesson_up_to(kernel, "06-urllib-http.ipynb", "py:code-06")
+    r = run(
+        kernel,
+        """
+{
+    let mut sock = std::net::TcpStream::connect_timeout(
+        &(std::net::Ipv4Addr::LOCALHOST, app_port).into(), Duration::from_secs(5))?;
+    sock.set_read_timeout(Some(Duration::from_secs(5)))?;
+    let huge = "a".repeat(1 << 20); // a 1 MiB header line
+    let request = format!("GET /hello HTTP/1.1\\r\\nHost: x\\r\\nX-Huge: {huge}\\r\\n\\r\\n");
+    let _ = sock.write_all(request.as_bytes()); // the server may close before all is sent
+    let mut answer = Vec::new();
+    let _ = sock.read_to_end(&mut answer);
+    let text = String::from_utf8_lossy(&answer);
+    println!("huge header answered: {}", text.lines().next().unwrap_or("(closed)"));
+}
+let mut resp = urlopen(&format!("{app_url}/hello"))?;
+print!("next: {} {}", resp.status().as_u16(), resp.body_mut().read_to_string()?);
+""",
+    )
+    assert "huge header answered:" in r.stdout, r.text
+    assert "next: 200 hello" in r.stdout, r.text
