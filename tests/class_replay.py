@@ -88,8 +88,15 @@ class Replay:
             return text
 
         parts = [f"{self.lesson}: {self.cells} cells"]
-        straight = [s for s in self.steps if s.phase in ("straight", "after pause")]
-        parts.append(f"straight run {sum(s.ok for s in straight)}/{len(straight)} ok")
+        # Every cell's first run in the class scenario: before the pause, after it,
+        # and past the middle after going back.
+        middle = self.cells // 2
+        first = [
+            s for s in self.steps
+            if s.phase in ("straight", "after pause") or (s.phase == "back" and s.index > middle)
+        ]
+        paused = f", paused after {self.paused_after}" if self.paused_after else ""
+        parts.append(f"first runs {sum(s.ok for s in first)}/{len(first)} ok{paused}")
         parts += [f"{phase} {count(phase)} failed" for phase in PHASES[1:]]
         for hang in self.hangs:
             parts.append(f"HANG at {hang.tag} ({hang.phase})")
