@@ -5,15 +5,17 @@ cells and run forward again. `replay(lesson)` does that on two fresh Rust
 (netlib) kernels, through jupyter_client:
 
 - **class** (kernel 1): the lesson from the top; after its first cell that
-  starts a server, a pause of `PAUSE` seconds (longer than any timer a lesson
-  ever had), so every later cell talks to a server that has waited; at the
-  middle cell, back three cells, and from there on to the end.
+  starts a server meant to outlive the cell (else its first cell that binds a
+  socket), a pause of `PAUSE` seconds (longer than any timer a lesson ever
+  had), so the cells after it talk to a server that has waited; from the middle
+  cell (or the pause, if later), back three cells from the middle, and from
+  there on to the end.
 - **twice** (kernel 2): every code cell run twice in a row.
 
 A step is good when the cell's reply is "ok" with no error output and nothing
 on stderr (a panic or a `?` error shows there); a cell tagged
 `raises-exception` only has to finish. In the class scenario every step must
-be good, except the three cells run again after going back. Those, and every
+be good, except the cells run again after going back. Those, and every
 step of the "twice" scenario but the lesson's first cell, may instead fail at
 once with a clear message a student can act on: within `FAST_FAIL` seconds, a
 compile error (a variable a re-run or a later cell consumed) or an error the
@@ -46,8 +48,19 @@ NOTEBOOKS = ROOT / "notebooks"
 PAUSE = float(os.environ.get("NETLESSONS_REPLAY_PAUSE", 75))
 CELL_TIMEOUT = float(os.environ.get("NETLESSONS_REPLAY_CELL_TIMEOUT", 90))
 FAST_FAIL = 15.0
-# A cell that starts a server: binds a listening socket or starts a server loop.
-SERVER_CELL = re.compile(r"TcpListener::bind|UdpSocket::bind|serve_forever|start_server|Server::http")
+# The cell after which the class pauses: the first that starts a server meant to
+# outlive the cell (a serve_forever, start_server or HTTP server), or else the first
+# that binds a socket.
+LONG_LIVED_SERVER = re.compile(r"serve_forever|start_server|Server::http")
+BINDS = re.compile(r"TcpListener::bind|UdpSocket::bind")
+
+
+def pause_after(cells) -> int | None:
+    for pattern in (LONG_LIVED_SERVER, BINDS):
+        for i, (_, source, _) in enumerate(cells):
+            if pattern.search(source):
+                return i
+    return None
 
 PHASES = ("straight", "after pause", "back", "after re-runs", "re-run")
 
@@ -61,6 +74,7 @@ class Step:
     detail: str = ""
     seconds: float = 0.0
     clear_failure: bool = False  # failed at once with a clear message (allowed on re-runs)
+    first_run: bool = False  # the cell's first run in the class scenario
 
 
 @dataclass
@@ -88,13 +102,7 @@ class Replay:
             return text
 
         parts = [f"{self.lesson}: {self.cells} cells"]
-        # Every cell's first run in the class scenario: before the pause, after it,
-        # and past the middle after going back.
-        middle = self.cells // 2
-        first = [
-            s for s in self.steps
-            if s.phase in ("straight", "after pause") or (s.phase == "back" and s.index > middle)
-        ]
+        first = [s for s in self.steps if s.first_run]
         paused = f", paused after {self.paused_after}" if self.paused_after else ""
         parts.append(f"first runs {sum(s.ok for s in first)}/{len(first)} ok{paused}")
         parts += [f"{phase} {count(phase)} failed" for phase in PHASES[1:]]
@@ -148,13 +156,13 @@ def play(path: Path, scenario: str, pause: float, cell_timeout: float) -> Replay
         out.errors.append(f"{scenario}: kernel did not start: {exc}"[:2000])
         return out
 
-    def run(phase: str, i: int, lenient: bool = False) -> bool:
+    def run(phase: str, i: int, lenient: bool = False, first: bool = False) -> bool:
         tag, source, raises = cells[i]
         started = time.monotonic()
         try:
             result = kernel.execute(source, timeout=cell_timeout)
         except TimeoutError:
-            hang = Step(phase, i, tag, False, f"no reply within {cell_timeout:.0f} s", cell_timeout)
+            hang = Step(phase, i, tag, False, f"no reply within {cell_timeout:.0f} s", cell_timeout, first_run=first)
             out.hangs.append(hang)
             out.steps.append(hang)
             return False
@@ -163,20 +171,21 @@ def play(path: Path, scenario: str, pause: float, cell_timeout: float) -> Replay
         clear = False
         if not ok and lenient and is_clear_failure(result, seconds):
             ok, clear = True, True
-        out.steps.append(Step(phase, i, tag, ok, detail, seconds, clear))
+        out.steps.append(Step(phase, i, tag, ok, detail, seconds, clear, first))
         return True
 
     try:
         if scenario == "class":
-            middle, paused = len(cells) // 2, False
-            for i in range(middle + 1):
-                if not run("after pause" if paused else "straight", i):
+            middle, paused, server = len(cells) // 2, False, pause_after(cells)
+            turn = middle if server is None else max(middle, server)
+            for i in range(turn + 1):
+                if not run("after pause" if paused else "straight", i, first=True):
                     return out
-                if not paused and SERVER_CELL.search(cells[i][1]):
+                if i == server:
                     time.sleep(pause)
                     paused, out.paused_after = True, cells[i][0]
             for i in range(max(0, middle - 3), len(cells)):
-                if not run("back", i, lenient=i <= middle):
+                if not run("back", i, lenient=i <= turn, first=i > turn):
                     return out
         else:
             for i in range(len(cells)):
