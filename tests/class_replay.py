@@ -1,8 +1,8 @@
 """A lesson replayed the way a class runs it, not top to bottom in one go.
 
 Students read for minutes between cells, run a cell twice, go back a few
-cells and run forward again. `replay(lesson)` does that on two fresh Rust
-(netlib) kernels, through jupyter_client:
+cells and run forward again. `play(lesson, scenario)` does that on fresh Rust
+(netlib) kernels, one per scenario, through jupyter_client:
 
 - **class** (kernel 1): the lesson from the top; after its first cell that
   starts a server meant to outlive the cell (else its first cell that binds a
@@ -39,9 +39,7 @@ from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from kernel_helpers import Kernel  # noqa: E402
+from kernel_helpers import Kernel
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -62,6 +60,7 @@ def pause_after(cells) -> int | None:
                 return i
     return None
 
+
 PHASES = ("straight", "after pause", "back", "after re-runs", "re-run")
 
 
@@ -75,6 +74,7 @@ class Step:
     seconds: float = 0.0
     clear_failure: bool = False  # failed at once with a clear message (allowed on re-runs)
     first_run: bool = False  # the cell's first run in the class scenario
+    hung: bool = False  # no reply within the cell timeout; the kernel's replay ended there
 
 
 @dataclass
@@ -83,8 +83,11 @@ class Replay:
     cells: int = 0
     paused_after: str | None = None
     steps: list[Step] = field(default_factory=list)
-    hangs: list[Step] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # a kernel could not be started or died
+
+    @property
+    def hangs(self) -> list[Step]:
+        return [s for s in self.steps if s.hung]
 
     def failures(self, phase: str | None = None) -> list[Step]:
         return [s for s in self.steps if not s.ok and (phase is None or s.phase == phase)]
@@ -143,9 +146,6 @@ def is_clear_failure(result, seconds: float) -> bool:
     return bool(result.errors or result.stderr.strip())
 
 
-LENIENT = ("re-run", "back")
-
-
 def play(path: Path, scenario: str, pause: float, cell_timeout: float) -> Replay:
     """One scenario ("class" or "twice") of one lesson on a fresh kernel."""
     cells = code_cells(path)
@@ -162,9 +162,8 @@ def play(path: Path, scenario: str, pause: float, cell_timeout: float) -> Replay
         try:
             result = kernel.execute(source, timeout=cell_timeout)
         except TimeoutError:
-            hang = Step(phase, i, tag, False, f"no reply within {cell_timeout:.0f} s", cell_timeout, first_run=first)
-            out.hangs.append(hang)
-            out.steps.append(hang)
+            detail = f"no reply within {cell_timeout:.0f} s"
+            out.steps.append(Step(phase, i, tag, False, detail, cell_timeout, first_run=first, hung=True))
             return False
         seconds = time.monotonic() - started
         ok, detail = judge(result, raises)
@@ -174,47 +173,41 @@ def play(path: Path, scenario: str, pause: float, cell_timeout: float) -> Replay
         out.steps.append(Step(phase, i, tag, ok, detail, seconds, clear, first))
         return True
 
-    try:
-        if scenario == "class":
-            middle, paused, server = len(cells) // 2, False, pause_after(cells)
-            turn = middle if server is None else max(middle, server)
-            for i in range(turn + 1):
-                if not run("after pause" if paused else "straight", i, first=True):
-                    return out
-                if i == server:
-                    time.sleep(pause)
-                    paused, out.paused_after = True, cells[i][0]
-            for i in range(max(0, middle - 3), len(cells)):
-                if not run("back", i, lenient=i <= turn, first=i > turn):
-                    return out
-        else:
-            for i in range(len(cells)):
-                if not run("after re-runs", i, lenient=i > 0) or not run("re-run", i, lenient=True):
-                    return out
-        return out
-    except Exception as exc:
-        out.errors.append(f"{scenario}: {type(exc).__name__}: {exc}"[:2000])
-        return out
-    finally:
-        kernel.shutdown()
+    with kernel:  # shuts it down and removes its log, whatever happens
         try:
-            os.unlink(kernel.log.name)
-        except OSError:
-            pass
+            scenario_steps(scenario, cells, run, pause, out)
+        except Exception as exc:
+            out.errors.append(f"{scenario}: {type(exc).__name__}: {exc}"[:2000])
+    return out
+
+
+def scenario_steps(scenario: str, cells, run, pause: float, out: Replay) -> None:
+    """Runs the scenario's steps through `run` until one hangs."""
+    if scenario == "class":
+        middle, paused, server = len(cells) // 2, False, pause_after(cells)
+        turn = middle if server is None else max(middle, server)
+        for i in range(turn + 1):
+            if not run("after pause" if paused else "straight", i, first=True):
+                return
+            if i == server:
+                time.sleep(pause)
+                paused, out.paused_after = True, cells[i][0]
+        for i in range(max(0, middle - 3), len(cells)):
+            if not run("back", i, lenient=i <= turn, first=i > turn):
+                return
+    else:
+        for i in range(len(cells)):
+            if not run("after re-runs", i, lenient=i > 0) or not run("re-run", i, lenient=True):
+                return
 
 
 def merge(parts: list[Replay]) -> Replay:
     out = Replay(lesson=parts[0].lesson, cells=parts[0].cells)
     for part in parts:
         out.steps += part.steps
-        out.hangs += part.hangs
         out.errors += part.errors
         out.paused_after = out.paused_after or part.paused_after
     return out
-
-
-def replay(path: Path, pause: float = PAUSE, cell_timeout: float = CELL_TIMEOUT) -> Replay:
-    return merge([play(path, "class", pause, cell_timeout), play(path, "twice", pause, cell_timeout)])
 
 
 def lessons() -> list[Path]:

@@ -33,10 +33,11 @@ def test_the_glossary_lists_spellings_to_avoid():
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: str(p.relative_to(NOTEBOOKS)))
 def test_lessons_use_the_glossarys_spelling(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
+    pairs = avoided()
     found = []
     for cell in nb["cells"]:
         source = "".join(cell["source"])
-        for bad, good in avoided():
+        for bad, good in pairs:
             for line in source.splitlines():
                 if bad in line:
                     found.append(f"{cell.get('id')}: {bad!r} (use {good!r}): {line.strip()[:120]}")
