@@ -9,7 +9,9 @@ Called by ./kernel-setup/install:
    cargo's own checksum checks; no git, no other download.
 2. `evcxr` and `evcxr_jupyter` 0.22.0 are unpacked from cargo's download cache
    into `<out>/src/` (their sha256 checked against crates.io's), and every
-   `NNNN-*.patch` here is applied in name order.
+   `NNNN-*.patch` here is applied in name order, each to exactly the files the
+   one before it left (`apply_strictly`). `series.py` turns the series into
+   git commits to work on and back.
 3. `cargo build --release --locked` of that workspace; the binary goes to
    `<out>/bin/evcxr_jupyter`, never over anyone's `~/.cargo/bin/evcxr_jupyter`.
 
@@ -34,6 +36,7 @@ CHECKSUMS = {
     "evcxr": "ee69caeeefc311959b85962458e370d8eccb165123edbc5270134aaee6d7ed80",
     "evcxr_jupyter": "3ce0d7b3058f68a9673df4f1266b641942fea0ec131881d095306e509a382764",
 }
+ZERO_ID = "0" * 40
 REGISTRY = 'source = "registry+https://github.com/rust-lang/crates.io-index"'
 
 WORKSPACE_TOML = """\
@@ -125,6 +128,71 @@ def unpack(crate, dest):
     shutil.rmtree(dest.parent / "unpack", ignore_errors=True)
 
 
+def pristine(cargo, out, dest):
+    """Unpacks the published evcxr and evcxr_jupyter 0.22.0, with our workspace
+    files, into `dest` (which must not exist); `out` keeps cargo's fetch project."""
+    cargo_home = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo")
+    fetch = out / "fetch"
+    fetch.mkdir(parents=True, exist_ok=True)
+    (fetch / "Cargo.toml").write_text(FETCH_TOML)
+    (fetch / "lib.rs").write_text("")
+    (fetch / "Cargo.lock").write_text(fetch_lock())
+    subprocess.run([cargo, "fetch", "--locked", "--quiet", "--manifest-path", str(fetch / "Cargo.toml")],
+                   check=True)
+    dest.mkdir(parents=True)
+    for name in CHECKSUMS:
+        unpack(cached_crate(cargo_home, name), dest / name)
+    (dest / "Cargo.toml").write_text(WORKSPACE_TOML)
+    shutil.copy(HERE / "Cargo.lock", dest / "Cargo.lock")
+
+
+def git_blob_id(path):
+    """The id git gives a file's content (`git hash-object`), or all zeros if absent."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ZERO_ID
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def touched_files(patch_text):
+    """(path, id before, id after) of every file a patch changes, from its
+    `diff --git` and full `index OLD..NEW` lines."""
+    files, path = [], None
+    for line in patch_text.splitlines():
+        if line.startswith("diff --git a/"):
+            path = line.split(" b/", 1)[1]
+        elif line.startswith("index ") and path is not None:
+            before, after = line.split()[1].split("..")
+            files.append((path, before, after))
+            path = None
+    return files
+
+
+def apply_strictly(patch, tree):
+    """Applies one patch of the series to `tree`, the state the previous patches left.
+
+    `git apply` alone accepts a hunk found a few lines away from where the patch
+    says; here every file must be exactly the one the patch was made from (its
+    `index` line names the blob), and exactly the one it made afterwards, so the
+    series applies as one chain with no fuzz and no offset."""
+    text = patch.read_text()
+    files = touched_files(text)
+    if not files or any(len(i) != 40 for _, b, a in files for i in (b, a)):
+        sys.exit(f"error: {patch.name} has no full `index` lines; export the series with series.py")
+    for path, before, _ in files:
+        if git_blob_id(tree / path) != before:
+            sys.exit(f"error: {patch.name} was made from another {path} than the previous patches leave "
+                     "(re-export the series with kernel-setup/evcxr/series.py)")
+    # git as a plain patch tool: inside a git work tree (this checkout's build/),
+    # `git apply` would silently skip every file outside the current directory.
+    plain_git = dict(os.environ, GIT_DIR=os.devnull)
+    subprocess.run(["git", "apply", "--whitespace=nowarn", str(patch)], cwd=tree, env=plain_git, check=True)
+    for path, _, after in files:
+        if git_blob_id(tree / path) != after:
+            sys.exit(f"error: {patch.name} did not give {path} the content it names")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cargo", required=True)
@@ -139,32 +207,14 @@ def main():
         return
     log(f"evcxr_jupyter {VERSION} + {len(patches())} patches: building into {out} "
         "(about 8 minutes on 2 cores the first time, a minute after a patch changes)")
-    cargo_home = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo")
-
-    fetch = out / "fetch"
-    fetch.mkdir(parents=True, exist_ok=True)
-    (fetch / "Cargo.toml").write_text(FETCH_TOML)
-    (fetch / "lib.rs").write_text("")
-    (fetch / "Cargo.lock").write_text(fetch_lock())
-    subprocess.run([args.cargo, "fetch", "--locked", "--quiet", "--manifest-path", str(fetch / "Cargo.toml")],
-                   check=True)
 
     src = out / "src"
     fresh = out / "src.new"
     shutil.rmtree(fresh, ignore_errors=True)
-    fresh.mkdir(parents=True)
-    for name in CHECKSUMS:
-        unpack(cached_crate(cargo_home, name), fresh / name)
-    (fresh / "Cargo.toml").write_text(WORKSPACE_TOML)
-    shutil.copy(HERE / "Cargo.lock", fresh / "Cargo.lock")
-    # git as a plain patch tool: inside a git work tree (this checkout's build/),
-    # `git apply` would silently skip every file outside the current directory.
-    plain_git = dict(os.environ, GIT_DIR=os.devnull)
+    pristine(args.cargo, out, fresh)
     for patch in patches():
         log(f"  applying {patch.name}")
-        subprocess.run(["git", "apply", "--whitespace=nowarn", str(patch)], cwd=fresh, env=plain_git, check=True)
-        # Proof that it really is applied: it now reverses cleanly.
-        subprocess.run(["git", "apply", "--reverse", "--check", str(patch)], cwd=fresh, env=plain_git, check=True)
+        apply_strictly(patch, fresh)
     shutil.rmtree(src, ignore_errors=True)
     fresh.rename(src)
 
