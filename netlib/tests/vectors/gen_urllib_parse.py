@@ -97,6 +97,12 @@ split_raw = urlsplit = up.urlsplit.__wrapped__  # no lru_cache: every call is fr
 PORTS = ["", "0", "80", "00080", "65535", "65536", "99999999999999999999", "-1", "+80",
          " 80", "80 ", "8 0", "abc", "0x50", "1e3", "8_0", "\u0663", "\uff11\uff12",
          "\t80", "80\n", "80:90", ":", "\u00b2"]
+# int()'s limit of 4,300 digits (sys.get_int_max_str_digits()): more digits is
+# its own ValueError, leading zeros count ("0" * 4299 + "80" is too many), and
+# text that is not all digits fails the earlier check. One netloc each: every
+# record repeats the port several times.
+LONG_PORTS = ["1" * 4300, "1" * 4301, "0" * 4298 + "80", "0" * 4299 + "80", "0" * 4301,
+              "9" * 5000, "1" * 4301 + "x"]
 
 NETLOCS = [
     "www.cwi.nl:80", "WWW.Python.ORG", "example.com", "user@host", "user:pass@host:8080",
@@ -236,6 +242,8 @@ for netloc in NETLOCS:
 for port in PORTS:
     add_split(f"http://host:{port}/")
     add_split(f"http://[::1]:{port}/")
+for port in LONG_PORTS:
+    add_split(f"http://host:{port}/")
 for url in combos():
     add_split(url, source="combo")
     add_split(url, scheme="ftp", allow_fragments=False, source="combo")

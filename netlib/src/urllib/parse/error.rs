@@ -25,6 +25,9 @@ pub enum ErrorKind {
     PortNotInteger,
     /// `port` is a number above 65535.
     PortOutOfRange,
+    /// `port` has more than 4,300 digits, `int()`'s limit
+    /// (`sys.get_int_max_str_digits()`).
+    IntMaxStrDigits,
     /// `parse_qsl(..., strict_parsing=True)` met a field without `=`.
     BadQueryField,
     /// `parse_qsl(..., max_num_fields=n)` counted more than `n` fields.

@@ -163,12 +163,12 @@ fn port(netloc: &str) -> Result<Option<u16>, Error> {
             ),
         ));
     }
-    // Python's int() takes any number of digits, leading zeros included.
-    let digits = text.trim_start_matches('0');
-    match digits.parse::<u16>() {
-        Ok(n) => Ok(Some(n)),
-        Err(_) if digits.is_empty() => Ok(Some(0)),
-        Err(_) => Err(Error::new(
+    // Python's int(): leading zeros are fine, but more than 4,300 digits
+    // (zeros included) is its own ValueError, before the range check.
+    let value = crate::pystr::int(text).map_err(|e| Error::new(ErrorKind::IntMaxStrDigits, e))?;
+    match value.and_then(|n| u16::try_from(n).ok()) {
+        Some(n) => Ok(Some(n)),
+        None => Err(Error::new(
             ErrorKind::PortOutOfRange,
             "Port out of range 0-65535",
         )),
@@ -236,6 +236,12 @@ macro_rules! netloc_attributes {
             ///     urlparse("http://host:http/")?.port().unwrap_err().to_string(),
             ///     "Port could not be cast to integer value as 'http'"
             /// );
+            /// // Python: urlparse('http://host:' + '0' * 4299 + '80/').port
+            /// //   ->  ValueError: Exceeds the limit (4300 digits) for integer string conversion: …
+            /// let long = format!("http://host:{}80/", "0".repeat(4299));
+            /// assert!(urlparse(&long)?.port().unwrap_err().to_string().starts_with(
+            ///     "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits"
+            /// ));
             /// # Ok::<(), netlib::urllib::parse::Error>(())
             /// ```
             pub fn port(&self) -> Result<Option<u16>, Error> {
