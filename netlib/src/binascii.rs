@@ -14,93 +14,72 @@
 //! # Ok::<(), netlib::binascii::Error>(())
 //! ```
 
-use std::fmt;
-
-/// What went wrong in a `binascii` call; see [`Error::kind`].
-///
-/// ```
-/// use netlib::binascii::{ErrorKind, unhexlify};
-/// // Python: binascii.unhexlify('abc')  ->  binascii.Error: Odd-length string
-/// assert_eq!(unhexlify("abc").unwrap_err().kind(), ErrorKind::OddLength);
-/// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// `binascii.Error: Odd-length string`.
-    OddLength,
-    /// `binascii.Error: Non-hexadecimal digit found`.
-    NonHexDigit,
-    /// `ValueError: string argument should contain only ASCII characters`
-    /// (Python checks a `str` argument before looking at its digits).
-    NonAsciiString,
-    /// `ValueError: sep must be ASCII.` (Python accepts any separator up to
-    /// U+00FF, despite the message).
-    SepNotAscii,
-}
-
-/// The error of every fallible `binascii` function.
-///
-/// `Display` prints Python's `str(exc)`; [`python_class`](Error::python_class)
-/// names the exception Python raises (`binascii.Error` is a subclass of
-/// `ValueError`).
-///
-/// ```
-/// use netlib::binascii::{self, unhexlify};
-///
-/// // Python: binascii.unhexlify('abc')  ->  binascii.Error: Odd-length string
-/// let err = unhexlify("abc").unwrap_err();
-/// assert_eq!(err.to_string(), "Odd-length string");
-/// assert_eq!(err.python_class(), "binascii.Error");
-/// assert_eq!(err.kind(), binascii::ErrorKind::OddLength);
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Error {
-    kind: ErrorKind,
-}
-
-impl Error {
-    fn new(kind: ErrorKind) -> Self {
-        Error { kind }
-    }
-
-    /// Which failure this is.
+crate::exception::python_error! {
+    /// Which Python exception an [`Error`] is: `binascii.Error` (a subclass
+    /// of `ValueError`) or `ValueError` itself.
     ///
     /// ```
     /// use netlib::binascii::{ErrorKind, unhexlify};
-    /// // Python: binascii.unhexlify('zz')  ->  binascii.Error: Non-hexadecimal digit found
-    /// assert_eq!(unhexlify("zz").unwrap_err().kind(), ErrorKind::NonHexDigit);
+    /// // Python: binascii.unhexlify('abc')  ->  binascii.Error: Odd-length string
+    /// assert_eq!(unhexlify("abc").unwrap_err().kind(), ErrorKind::Error);
     /// ```
-    pub fn kind(&self) -> ErrorKind {
-        self.kind
+    pub enum ErrorKind {
+        /// `binascii.Error`: `Odd-length string`, `Non-hexadecimal digit found`.
+        Error => "binascii.Error",
+        /// `ValueError`: `string argument should contain only ASCII characters`
+        /// (Python checks a `str` argument before looking at its digits), `sep
+        /// must be ASCII.` (Python accepts any separator up to U+00FF, despite
+        /// the message).
+        ValueError => "ValueError",
     }
 
-    /// The Python exception class: `binascii.Error` or `ValueError`.
+    /// The error of every fallible `binascii` function.
+    ///
+    /// `Display` prints Python's `str(exc)`; [`python_class`](Error::python_class)
+    /// names the exception Python raises.
     ///
     /// ```
-    /// use netlib::binascii::unhexlify;
-    /// // Python: binascii.unhexlify('é')  ->  ValueError: string argument should contain only ASCII characters
-    /// assert_eq!(unhexlify("é").unwrap_err().python_class(), "ValueError");
+    /// use netlib::binascii::{self, unhexlify};
+    ///
+    /// // Python: binascii.unhexlify('abc')  ->  binascii.Error: Odd-length string
+    /// let err = unhexlify("abc").unwrap_err();
+    /// assert_eq!(err.to_string(), "Odd-length string");
+    /// assert_eq!(err.python_class(), "binascii.Error");
+    /// assert_eq!(err.kind(), binascii::ErrorKind::Error);
     /// ```
-    pub fn python_class(&self) -> &'static str {
-        match self.kind {
-            ErrorKind::OddLength | ErrorKind::NonHexDigit => "binascii.Error",
-            ErrorKind::NonAsciiString | ErrorKind::SepNotAscii => "ValueError",
-        }
+    #[derive(Hash)]
+    pub struct Error {}
+    debug: "Error('Non-hexadecimal digit found')",
+    example: {
+        module: netlib::binascii,
+        python: "binascii.unhexlify('zz')",
+        rust: unhexlify("zz"),
+        kind: Error,
+        class: "binascii.Error",
+        message: "Non-hexadecimal digit found",
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self.kind {
-            ErrorKind::OddLength => "Odd-length string",
-            ErrorKind::NonHexDigit => "Non-hexadecimal digit found",
-            ErrorKind::NonAsciiString => "string argument should contain only ASCII characters",
-            ErrorKind::SepNotAscii => "sep must be ASCII.",
-        })
+impl Error {
+    fn odd_length() -> Self {
+        Error::new(ErrorKind::Error, "Odd-length string")
+    }
+
+    fn non_hex_digit() -> Self {
+        Error::new(ErrorKind::Error, "Non-hexadecimal digit found")
+    }
+
+    fn non_ascii_string() -> Self {
+        Error::new(
+            ErrorKind::ValueError,
+            "string argument should contain only ASCII characters",
+        )
+    }
+
+    fn sep_not_ascii() -> Self {
+        Error::new(ErrorKind::ValueError, "sep must be ASCII.")
     }
 }
-
-impl std::error::Error for Error {}
 
 /// Lower-case hex digits of `data`, two per byte.
 ///
@@ -157,7 +136,7 @@ pub fn b2a_hex(data: &[u8]) -> String {
 #[doc(alias = "hexlify")]
 pub fn hexlify_sep(data: &[u8], sep: char, bytes_per_sep: i32) -> Result<String, Error> {
     if u32::from(sep) > 0xff {
-        return Err(Error::new(ErrorKind::SepNotAscii));
+        return Err(Error::sep_not_ascii());
     }
     let group = bytes_per_sep.unsigned_abs() as usize;
     if group == 0 || group >= data.len() {
@@ -201,7 +180,7 @@ pub fn hexlify_sep(data: &[u8], sep: char, bytes_per_sep: i32) -> Result<String,
 /// ```
 pub fn unhexlify(hexstr: &str) -> Result<Vec<u8>, Error> {
     if !hexstr.is_ascii() {
-        return Err(Error::new(ErrorKind::NonAsciiString));
+        return Err(Error::non_ascii_string());
     }
     unhexlify_bytes(hexstr.as_bytes())
 }
@@ -220,9 +199,9 @@ pub fn unhexlify(hexstr: &str) -> Result<Vec<u8>, Error> {
 #[doc(alias = "unhexlify")]
 pub fn unhexlify_bytes(hexstr: &[u8]) -> Result<Vec<u8>, Error> {
     if !hexstr.len().is_multiple_of(2) {
-        return Err(Error::new(ErrorKind::OddLength));
+        return Err(Error::odd_length());
     }
-    hex::decode(hexstr).map_err(|_| Error::new(ErrorKind::NonHexDigit))
+    hex::decode(hexstr).map_err(|_| Error::non_hex_digit())
 }
 
 /// Python's `binascii.a2b_hex`, the other name of [`unhexlify`].

@@ -22,7 +22,10 @@
 //! - `Display` prints what Python's `str()` prints, `Debug` what `repr()` prints.
 //! - Every fallible call returns a `Result` whose error type (one per module,
 //!   always called `Error`) displays Python's exception text, e.g.
-//!   `[Errno -2] Name or service not known`.
+//!   `[Errno -2] Name or service not known`, and debug-prints its `repr()`.
+//!   Its `kind()` is always the Python exception **class** (the module's
+//!   `ErrorKind`, e.g. `socket::ErrorKind::Gaierror`), `python_class()` that
+//!   class's name as Python shows it, `message()` the text.
 //! - No function panics, whatever its input.
 //! - Where CPython 3.11 and 3.13 differ (the 2024 `is_private`/`is_global`
 //!   tables, IPv4-mapped IPv6 text), netlib follows 3.13.
@@ -38,6 +41,7 @@
 
 pub mod binascii;
 pub mod display;
+mod exception;
 pub mod http;
 pub mod ipaddress;
 pub mod prelude;

@@ -30,43 +30,47 @@ mod pattern;
 
 pub use morsel::{AttrValue, Morsel};
 
-/// `http.cookies.CookieError`: an illegal key, an unknown attribute.
-///
-/// ```
-/// use netlib::http::cookies::SimpleCookie;
-/// // Python: C['a b'] = 'x'  ->  CookieError: Illegal key 'a b'
-/// let err = SimpleCookie::new().set("a b", "x").unwrap_err();
-/// assert_eq!(err.to_string(), "Illegal key 'a b'");
-/// assert_eq!(err.python_class(), "http.cookies.CookieError");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Error {
-    message: String,
-}
-
-impl Error {
-    fn new(message: String) -> Error {
-        Error { message }
+crate::exception::python_error! {
+    /// Which Python exception an [`Error`] is: `http.cookies` raises only
+    /// `CookieError`.
+    ///
+    /// ```
+    /// use netlib::http::cookies::{ErrorKind, SimpleCookie};
+    /// // Python: C['a b'] = 'x'  ->  CookieError: Illegal key 'a b'
+    /// assert_eq!(SimpleCookie::new().set("a b", "x").unwrap_err().kind(), ErrorKind::CookieError);
+    /// ```
+    pub enum ErrorKind {
+        /// `http.cookies.CookieError`: an illegal key, an unknown attribute.
+        CookieError => "http.cookies.CookieError",
     }
 
-    /// The Python class, always `http.cookies.CookieError`.
+    /// `http.cookies.CookieError`: an illegal key, an unknown attribute.
     ///
     /// ```
     /// use netlib::http::cookies::SimpleCookie;
-    /// assert_eq!(SimpleCookie::new().set("", "x").unwrap_err().python_class(), "http.cookies.CookieError");
+    /// // Python: C['a b'] = 'x'  ->  CookieError: Illegal key 'a b'
+    /// let err = SimpleCookie::new().set("a b", "x").unwrap_err();
+    /// assert_eq!(err.to_string(), "Illegal key 'a b'");
+    /// assert_eq!(err.python_class(), "http.cookies.CookieError");
     /// ```
-    pub fn python_class(&self) -> &'static str {
-        "http.cookies.CookieError"
+    #[derive(Hash)]
+    pub struct Error {}
+    debug: "CookieError(\"Illegal key ''\")",
+    example: {
+        module: netlib::http::cookies,
+        python: "SimpleCookie()[''] = 'x'",
+        rust: SimpleCookie::new().set("", "x"),
+        kind: CookieError,
+        class: "http.cookies.CookieError",
+        message: "Illegal key ''",
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+impl Error {
+    fn cookie(message: String) -> Error {
+        Error::new(ErrorKind::CookieError, message)
     }
 }
-
-impl std::error::Error for Error {}
 
 /// Python's `http.cookies.SimpleCookie`: morsels by key, in the order the
 /// keys were first set (a `dict`).
@@ -187,13 +191,13 @@ impl SimpleCookie {
             .iter()
             .any(|&(k, _)| k == crate::pystr::lower(key))
         {
-            return Err(Error::new(format!(
+            return Err(Error::cookie(format!(
                 "Attempt to set a reserved key {}",
                 str_repr(key)
             )));
         }
         if !morsel::is_legal_key(key) {
-            return Err(Error::new(format!("Illegal key {}", str_repr(key))));
+            return Err(Error::cookie(format!("Illegal key {}", str_repr(key))));
         }
         if let Some(i) = self.morsels.iter().position(|m| m.key() == key) {
             self.morsels[i].set_value(value, coded);

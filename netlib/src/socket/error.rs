@@ -1,136 +1,119 @@
 //! `socket::Error`: one type for every exception Python's `socket` functions
 //! raise, printing what `str(exc)` prints.
 
-use std::fmt;
-
 use crate::repr::str_repr;
 
-/// The Python exception class an [`Error`] stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// `socket.gaierror`: a `getaddrinfo()`/`getnameinfo()` failure, errno
-    /// is the `EAI_*` code (`-2` = `EAI_NONAME`).
-    Gaierror,
-    /// `socket.herror`: a `gethostbyname_r()`/`gethostbyaddr_r()` failure,
-    /// errno is the `h_errno` code (`1` = `HOST_NOT_FOUND`).
-    Herror,
-    /// `OSError`, with or without an errno (`service/proto not found` has none).
-    OSError,
-    /// `ValueError` (`embedded null character`, bad packed length, …).
-    ValueError,
-    /// `OverflowError` (`getservbyport: port must be 0-65535.`).
-    OverflowError,
-    /// `TypeError` (a host name holding a NUL byte).
-    TypeError,
-    /// `UnicodeEncodeError` from the `idna` codec Python runs on host names.
-    UnicodeEncodeError,
-    /// `TimeoutError`: `ETIMEDOUT`, or a socket timeout (`timed out`, no errno).
-    TimeoutError,
-    /// `ConnectionRefusedError` (`ECONNREFUSED`).
-    ConnectionRefusedError,
-    /// `ConnectionResetError` (`ECONNRESET`).
-    ConnectionResetError,
-    /// `ConnectionAbortedError` (`ECONNABORTED`).
-    ConnectionAbortedError,
-    /// `BrokenPipeError` (`EPIPE`, `ESHUTDOWN`).
-    BrokenPipeError,
-    /// `BlockingIOError` (`EAGAIN`, `EALREADY`, `EINPROGRESS`).
-    BlockingIOError,
-    /// `InterruptedError` (`EINTR`).
-    InterruptedError,
-    /// `PermissionError` (`EACCES`, `EPERM`).
-    PermissionError,
-    /// `FileNotFoundError` (`ENOENT`).
-    FileNotFoundError,
-    /// `FileExistsError` (`EEXIST`).
-    FileExistsError,
-    /// `IsADirectoryError` (`EISDIR`).
-    IsADirectoryError,
-    /// `NotADirectoryError` (`ENOTDIR`).
-    NotADirectoryError,
-    /// `ChildProcessError` (`ECHILD`).
-    ChildProcessError,
-    /// `ProcessLookupError` (`ESRCH`).
-    ProcessLookupError,
-}
+crate::exception::python_error! {
+    /// The Python exception class an [`Error`] stands for.
+    pub enum ErrorKind {
+        /// `socket.gaierror`: a `getaddrinfo()`/`getnameinfo()` failure, errno
+        /// is the `EAI_*` code (`-2` = `EAI_NONAME`).
+        Gaierror => "gaierror",
+        /// `socket.herror`: a `gethostbyname_r()`/`gethostbyaddr_r()` failure,
+        /// errno is the `h_errno` code (`1` = `HOST_NOT_FOUND`).
+        Herror => "herror",
+        /// `OSError`, with or without an errno (`service/proto not found` has none).
+        OSError => "OSError",
+        /// `ValueError` (`embedded null character`, bad packed length, …).
+        ValueError => "ValueError",
+        /// `OverflowError` (`getservbyport: port must be 0-65535.`).
+        OverflowError => "OverflowError",
+        /// `TypeError` (a host name holding a NUL byte).
+        TypeError => "TypeError",
+        /// `UnicodeEncodeError` from the `idna` codec Python runs on host names.
+        UnicodeEncodeError => "UnicodeEncodeError",
+        /// `TimeoutError`: `ETIMEDOUT`, or a socket timeout (`timed out`, no errno).
+        TimeoutError => "TimeoutError",
+        /// `ConnectionRefusedError` (`ECONNREFUSED`).
+        ConnectionRefusedError => "ConnectionRefusedError",
+        /// `ConnectionResetError` (`ECONNRESET`).
+        ConnectionResetError => "ConnectionResetError",
+        /// `ConnectionAbortedError` (`ECONNABORTED`).
+        ConnectionAbortedError => "ConnectionAbortedError",
+        /// `BrokenPipeError` (`EPIPE`, `ESHUTDOWN`).
+        BrokenPipeError => "BrokenPipeError",
+        /// `BlockingIOError` (`EAGAIN`, `EALREADY`, `EINPROGRESS`).
+        BlockingIOError => "BlockingIOError",
+        /// `InterruptedError` (`EINTR`).
+        InterruptedError => "InterruptedError",
+        /// `PermissionError` (`EACCES`, `EPERM`).
+        PermissionError => "PermissionError",
+        /// `FileNotFoundError` (`ENOENT`).
+        FileNotFoundError => "FileNotFoundError",
+        /// `FileExistsError` (`EEXIST`).
+        FileExistsError => "FileExistsError",
+        /// `IsADirectoryError` (`EISDIR`).
+        IsADirectoryError => "IsADirectoryError",
+        /// `NotADirectoryError` (`ENOTDIR`).
+        NotADirectoryError => "NotADirectoryError",
+        /// `ChildProcessError` (`ECHILD`).
+        ChildProcessError => "ChildProcessError",
+        /// `ProcessLookupError` (`ESRCH`).
+        ProcessLookupError => "ProcessLookupError",
+    }
 
-impl ErrorKind {
-    /// The class name Python shows, e.g. `gaierror`.
-    pub fn python_name(self) -> &'static str {
-        match self {
-            ErrorKind::Gaierror => "gaierror",
-            ErrorKind::Herror => "herror",
-            ErrorKind::OSError => "OSError",
-            ErrorKind::ValueError => "ValueError",
-            ErrorKind::OverflowError => "OverflowError",
-            ErrorKind::TypeError => "TypeError",
-            ErrorKind::UnicodeEncodeError => "UnicodeEncodeError",
-            ErrorKind::TimeoutError => "TimeoutError",
-            ErrorKind::ConnectionRefusedError => "ConnectionRefusedError",
-            ErrorKind::ConnectionResetError => "ConnectionResetError",
-            ErrorKind::ConnectionAbortedError => "ConnectionAbortedError",
-            ErrorKind::BrokenPipeError => "BrokenPipeError",
-            ErrorKind::BlockingIOError => "BlockingIOError",
-            ErrorKind::InterruptedError => "InterruptedError",
-            ErrorKind::PermissionError => "PermissionError",
-            ErrorKind::FileNotFoundError => "FileNotFoundError",
-            ErrorKind::FileExistsError => "FileExistsError",
-            ErrorKind::IsADirectoryError => "IsADirectoryError",
-            ErrorKind::NotADirectoryError => "NotADirectoryError",
-            ErrorKind::ChildProcessError => "ChildProcessError",
-            ErrorKind::ProcessLookupError => "ProcessLookupError",
-        }
+    /// The error of every fallible `socket` function.
+    ///
+    /// `Display` is Python's `str(exc)`, `Debug` is Python's `repr(exc)`.
+    ///
+    /// ```
+    /// use netlib::socket;
+    ///
+    /// // Python: socket.gethostbyname('testname')
+    /// //         socket.gaierror: [Errno -2] Name or service not known
+    /// let err = socket::gethostbyname("testname").unwrap_err();
+    /// assert_eq!(err.to_string(), "[Errno -2] Name or service not known");
+    /// assert_eq!(err.python_class(), "gaierror");
+    /// assert_eq!(err.errno(), Some(-2));
+    /// assert_eq!(format!("{err:?}"), "gaierror(-2, 'Name or service not known')");
+    /// ```
+    pub struct Error {
+        /// `exc.errno`.
+        errno: Option<i32>,
+    }
+    debug: "OSError('service/proto not found')",
+    example: {
+        module: netlib::socket,
+        python: "socket.getservbyname('nope')",
+        rust: socket::getservbyname("nope", None),
+        kind: OSError,
+        class: "OSError",
+        message: "service/proto not found",
     }
 }
 
-/// The error of every fallible `socket` function.
-///
-/// `Display` is Python's `str(exc)`, `Debug` is Python's `repr(exc)`.
-///
-/// ```
-/// use netlib::socket;
-///
-/// // Python: socket.gethostbyname('testname')
-/// //         socket.gaierror: [Errno -2] Name or service not known
-/// let err = socket::gethostbyname("testname").unwrap_err();
-/// assert_eq!(err.to_string(), "[Errno -2] Name or service not known");
-/// assert_eq!(err.python_class(), "gaierror");
-/// assert_eq!(err.errno(), Some(-2));
-/// assert_eq!(format!("{err:?}"), "gaierror(-2, 'Name or service not known')");
-/// ```
-#[derive(Clone, PartialEq, Eq)]
-pub struct Error {
-    kind: ErrorKind,
-    errno: Option<i32>,
-    message: String,
-    /// Python's `repr(exc.args)` without the parentheses, kept for `Debug`.
-    args_repr: String,
+/// The `OSError` subclass CPython's `OSError(errno, strerror)` becomes
+/// (the `errnomap` of `Objects/exceptions.c`); plain `OSError` otherwise,
+/// e.g. for `EADDRINUSE`.
+fn class_of_errno(errno: i32) -> ErrorKind {
+    match errno {
+        libc::ETIMEDOUT => ErrorKind::TimeoutError,
+        libc::ECONNREFUSED => ErrorKind::ConnectionRefusedError,
+        libc::ECONNRESET => ErrorKind::ConnectionResetError,
+        libc::ECONNABORTED => ErrorKind::ConnectionAbortedError,
+        libc::EPIPE | libc::ESHUTDOWN => ErrorKind::BrokenPipeError,
+        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => ErrorKind::BlockingIOError,
+        libc::EINTR => ErrorKind::InterruptedError,
+        libc::EACCES | libc::EPERM => ErrorKind::PermissionError,
+        libc::ENOENT => ErrorKind::FileNotFoundError,
+        libc::EEXIST => ErrorKind::FileExistsError,
+        libc::EISDIR => ErrorKind::IsADirectoryError,
+        libc::ENOTDIR => ErrorKind::NotADirectoryError,
+        libc::ECHILD => ErrorKind::ChildProcessError,
+        libc::ESRCH => ErrorKind::ProcessLookupError,
+        _ => ErrorKind::OSError,
+    }
 }
 
 impl Error {
     /// An exception carrying `(errno, strerror)` as Python's `OSError`
     /// family does: `str()` is `[Errno N] text`.
-    pub(crate) fn with_errno(kind: ErrorKind, errno: i32, message: impl Into<String>) -> Self {
-        let message = message.into();
-        let args_repr = format!("{errno}, {}", str_repr(&message));
+    pub(crate) fn with_errno(kind: ErrorKind, errno: i32, strerror: impl Into<String>) -> Self {
+        let strerror = strerror.into();
+        let args = format!("{errno}, {}", str_repr(&strerror));
         Error {
-            kind,
             errno: Some(errno),
-            message,
-            args_repr,
-        }
-    }
-
-    /// An exception with one string argument.
-    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        let message = message.into();
-        let args_repr = str_repr(&message);
-        Error {
-            kind,
-            errno: None,
-            message,
-            args_repr,
+            ..Error::new(kind, format!("[Errno {errno}] {strerror}")).with_args(args)
         }
     }
 
@@ -142,7 +125,7 @@ impl Error {
         // std appends " (os error N)"; Python shows strerror alone.
         let suffix = format!(" (os error {errno})");
         let text = text.strip_suffix(&suffix).unwrap_or(&text).to_string();
-        Error::with_errno(super::oserror::class_of_errno(errno), errno, text)
+        Error::with_errno(class_of_errno(errno), errno, text)
     }
 
     /// CPython's `set_gaierror()`: `gaierror(code, gai_strerror(code))`, or
@@ -173,36 +156,12 @@ impl Error {
                 end.saturating_sub(1)
             )
         };
-        let args_repr = format!(
+        let args = format!(
             "'idna', {}, {start}, {end}, {}",
             str_repr(input),
             str_repr(reason)
         );
-        Error {
-            kind: ErrorKind::UnicodeEncodeError,
-            errno: None,
-            message,
-            args_repr,
-        }
-    }
-
-    /// The Python exception class this error stands for.
-    pub fn kind(&self) -> ErrorKind {
-        self.kind
-    }
-
-    /// The Python class name: `gaierror`, `herror`, `OSError`, `ValueError`,
-    /// `OverflowError`, `TypeError`, `UnicodeEncodeError`, or for an
-    /// [`io::Error`](std::io::Error) turned by [`py_error`](super::py_error) the
-    /// `OSError` subclass CPython picks from the errno (`ConnectionRefusedError`, …).
-    ///
-    /// ```
-    /// // Python: socket.getservbyname('nope')  →  OSError: service/proto not found
-    /// let err = netlib::socket::getservbyname("nope", None).unwrap_err();
-    /// assert_eq!(err.python_class(), "OSError");
-    /// ```
-    pub fn python_class(&self) -> &'static str {
-        self.kind.python_name()
+        Error::new(ErrorKind::UnicodeEncodeError, message).with_args(args)
     }
 
     /// Python's `exc.errno`: the `EAI_*` code of a `gaierror`, the `h_errno`
@@ -227,23 +186,10 @@ impl Error {
     /// assert_eq!(err.strerror(), "Unknown host");
     /// ```
     pub fn strerror(&self) -> &str {
-        &self.message
+        // str() of an exception with an errno is `[Errno N] strerror`.
+        let prefix = self.errno.map(|n| format!("[Errno {n}] "));
+        prefix
+            .and_then(|p| self.message.strip_prefix(&p))
+            .unwrap_or(&self.message)
     }
 }
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.errno {
-            Some(n) => write!(f, "[Errno {n}] {}", self.message),
-            None => f.write_str(&self.message),
-        }
-    }
-}
-
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}({})", self.kind.python_name(), self.args_repr)
-    }
-}
-
-impl std::error::Error for Error {}

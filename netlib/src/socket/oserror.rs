@@ -5,29 +5,6 @@ use std::io;
 
 use super::error::{Error, ErrorKind};
 
-/// The `OSError` subclass CPython's `OSError(errno, strerror)` becomes
-/// (the `errnomap` of `Objects/exceptions.c`); plain `OSError` otherwise,
-/// e.g. for `EADDRINUSE`.
-pub(crate) fn class_of_errno(errno: i32) -> ErrorKind {
-    match errno {
-        libc::ETIMEDOUT => ErrorKind::TimeoutError,
-        libc::ECONNREFUSED => ErrorKind::ConnectionRefusedError,
-        libc::ECONNRESET => ErrorKind::ConnectionResetError,
-        libc::ECONNABORTED => ErrorKind::ConnectionAbortedError,
-        libc::EPIPE | libc::ESHUTDOWN => ErrorKind::BrokenPipeError,
-        libc::EAGAIN | libc::EALREADY | libc::EINPROGRESS => ErrorKind::BlockingIOError,
-        libc::EINTR => ErrorKind::InterruptedError,
-        libc::EACCES | libc::EPERM => ErrorKind::PermissionError,
-        libc::ENOENT => ErrorKind::FileNotFoundError,
-        libc::EEXIST => ErrorKind::FileExistsError,
-        libc::EISDIR => ErrorKind::IsADirectoryError,
-        libc::ENOTDIR => ErrorKind::NotADirectoryError,
-        libc::ECHILD => ErrorKind::ChildProcessError,
-        libc::ESRCH => ErrorKind::ProcessLookupError,
-        _ => ErrorKind::OSError,
-    }
-}
-
 /// The exception Python raises where Rust's socket call returned `e`, for a
 /// socket with a timeout (Python's `settimeout`, Rust's `set_read_timeout`):
 /// `Display` is `str(exc)`, [`Error::python_class`] its class.

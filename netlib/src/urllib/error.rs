@@ -5,47 +5,60 @@
 //! In Rust the request is made by `ureq`; [`Error::from_ureq`] turns its
 //! error into the one Python would have raised for the same request.
 
-use std::fmt;
-
 use crate::repr::str_repr;
 use crate::socket;
 
-/// Which of Python's two exceptions an [`Error`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ErrorKind {
-    /// `urllib.error.URLError`: the request got no HTTP answer.
-    URLError,
-    /// `urllib.error.HTTPError` (a subclass of `URLError`): the server
-    /// answered with a status of 400 or more (or a redirect not followed).
-    HTTPError,
-}
-
+/// What a `URLError` wraps: Python's `e.reason`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Reason {
     /// An `OSError` (its class, errno and strerror) from the socket.
     Os(socket::Error),
-    /// A text, as in `URLError('unknown url type: ftp')`.
+    /// A text, as in `URLError('unknown url type: ftp')`, or an `HTTPError`'s phrase.
     Text(String),
 }
 
-/// An exception of `urllib.error`. `Display` is Python's `str(exc)`, `Debug`
-/// its `repr(exc)`.
-///
-/// ```
-/// use netlib::urllib::error::Error;
-///
-/// // Python: e = HTTPError(url, 404, 'Not Found', hdrs, fp); str(e), repr(e)
-/// let e = Error::http("http://127.0.0.1/missing", 404, "Not Found");
-/// assert_eq!(e.to_string(), "HTTP Error 404: Not Found");
-/// assert_eq!(format!("{e:?}"), "<HTTPError 404: 'Not Found'>");
-/// assert_eq!((e.code(), e.reason()), (Some(404), "Not Found".to_string()));
-/// ```
-#[derive(Clone, PartialEq, Eq)]
-pub struct Error {
-    kind: ErrorKind,
-    code: u16,
-    reason: Reason,
-    url: String,
+impl Default for Reason {
+    fn default() -> Self {
+        Reason::Text(String::new())
+    }
+}
+
+crate::exception::python_error! {
+    /// Which of Python's two exceptions an [`Error`] is.
+    pub enum ErrorKind {
+        /// `urllib.error.URLError`: the request got no HTTP answer.
+        URLError => "urllib.error.URLError",
+        /// `urllib.error.HTTPError` (a subclass of `URLError`): the server
+        /// answered with a status of 400 or more (or a redirect not followed).
+        HTTPError => "urllib.error.HTTPError",
+    }
+
+    /// An exception of `urllib.error`. `Display` is Python's `str(exc)`, `Debug`
+    /// its `repr(exc)`.
+    ///
+    /// ```
+    /// use netlib::urllib::error::Error;
+    ///
+    /// // Python: e = HTTPError(url, 404, 'Not Found', hdrs, fp); str(e), repr(e)
+    /// let e = Error::http("http://127.0.0.1/missing", 404, "Not Found");
+    /// assert_eq!(e.to_string(), "HTTP Error 404: Not Found");
+    /// assert_eq!(format!("{e:?}"), "<HTTPError 404: 'Not Found'>");
+    /// assert_eq!((e.code(), e.reason()), (Some(404), "Not Found".to_string()));
+    /// ```
+    pub struct Error {
+        code: u16,
+        reason: Reason,
+        url: String,
+    }
+    debug: custom,
+    example: {
+        module: netlib::urllib::error,
+        python: "HTTPError('http://h/', 500, 'Internal Server Error', None, None)",
+        rust: Err::<(), _>(Error::http("http://h/", 500, "Internal Server Error")),
+        kind: HTTPError,
+        class: "urllib.error.HTTPError",
+        message: "HTTP Error 500: Internal Server Error",
+    }
 }
 
 impl Error {
@@ -58,10 +71,10 @@ impl Error {
     /// ```
     pub fn http(url: &str, code: u16, reason: &str) -> Error {
         Error {
-            kind: ErrorKind::HTTPError,
             code,
             reason: Reason::Text(reason.to_owned()),
             url: url.to_owned(),
+            ..Error::new(ErrorKind::HTTPError, format!("HTTP Error {code}: {reason}"))
         }
     }
 
@@ -77,11 +90,10 @@ impl Error {
     /// assert_eq!(format!("{e:?}"), "URLError(ConnectionRefusedError(111, 'Connection refused'))");
     /// ```
     pub fn url(reason: socket::Error) -> Error {
+        let message = format!("<urlopen error {reason}>");
         Error {
-            kind: ErrorKind::URLError,
-            code: 0,
             reason: Reason::Os(reason),
-            url: String::new(),
+            ..Error::new(ErrorKind::URLError, message)
         }
     }
 
@@ -96,10 +108,8 @@ impl Error {
     /// ```
     pub fn url_text(reason: &str) -> Error {
         Error {
-            kind: ErrorKind::URLError,
-            code: 0,
             reason: Reason::Text(reason.to_owned()),
-            url: String::new(),
+            ..Error::new(ErrorKind::URLError, format!("<urlopen error {reason}>"))
         }
     }
 
@@ -135,30 +145,6 @@ impl Error {
                 std::io::ErrorKind::TimedOut,
             ))),
             other => Error::url_text(&other.to_string()),
-        }
-    }
-
-    /// Which exception this is.
-    ///
-    /// ```
-    /// use netlib::urllib::error::{Error, ErrorKind};
-    /// assert_eq!(Error::http("http://h/", 500, "Internal Server Error").kind(), ErrorKind::HTTPError);
-    /// ```
-    pub fn kind(&self) -> ErrorKind {
-        self.kind
-    }
-
-    /// The class Python names: `urllib.error.HTTPError` or `urllib.error.URLError`.
-    ///
-    /// ```
-    /// use netlib::urllib::error::Error;
-    /// // Python: type(e).__name__  ->  'URLError'
-    /// assert_eq!(Error::url_text("x").python_class(), "urllib.error.URLError");
-    /// ```
-    pub fn python_class(&self) -> &'static str {
-        match self.kind {
-            ErrorKind::URLError => "urllib.error.URLError",
-            ErrorKind::HTTPError => "urllib.error.HTTPError",
         }
     }
 
@@ -198,17 +184,15 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.kind {
-            ErrorKind::HTTPError => write!(f, "HTTP Error {}: {}", self.code, self.reason()),
-            ErrorKind::URLError => write!(f, "<urlopen error {}>", self.reason()),
-        }
-    }
-}
-
-impl fmt::Debug for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// `repr(exc)`: `HTTPError`'s own form, `URLError(reason)` with the reason's repr.
+///
+/// ```
+/// use netlib::urllib::error::Error;
+/// // Python: repr(URLError('unknown url type: ftp'))
+/// assert_eq!(format!("{:?}", Error::url_text("unknown url type: ftp")), "URLError('unknown url type: ftp')");
+/// ```
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (&self.kind, &self.reason) {
             (ErrorKind::HTTPError, _) => {
                 write!(f, "<HTTPError {}: {}>", self.code, str_repr(&self.reason()))
@@ -219,5 +203,3 @@ impl fmt::Debug for Error {
         }
     }
 }
-
-impl std::error::Error for Error {}

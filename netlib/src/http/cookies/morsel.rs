@@ -337,7 +337,7 @@ impl Morsel {
         // Python's str.lower(); attribute names are ASCII, others fail anyway.
         let name = crate::pystr::lower(attr);
         let i = reserved_index(&name)
-            .ok_or_else(|| Error::new(format!("Invalid attribute {}", str_repr(&name))))?;
+            .ok_or_else(|| Error::cookie(format!("Invalid attribute {}", str_repr(&name))))?;
         self.attrs[i] = value.into();
         Ok(())
     }

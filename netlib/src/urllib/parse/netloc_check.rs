@@ -2,7 +2,7 @@
 //! IP literal, and a non-ASCII netloc must not hide URL delimiters behind
 //! NFKC normalisation.
 
-use super::error::{Error, ErrorKind};
+use super::error::Error;
 use crate::repr::str_repr;
 
 /// Python's `_check_bracketed_host`: `v<hex>.<anything>` (IPvFuture) or
@@ -22,28 +22,19 @@ pub(super) fn check_bracketed_host(host: &str) -> Result<(), Error> {
         return if ok {
             Ok(())
         } else {
-            Err(Error::new(
-                ErrorKind::InvalidBracketedHost,
-                "IPvFuture address is invalid",
-            ))
+            Err(Error::value("IPvFuture address is invalid"))
         };
     }
     if is_python_ipv4(host) {
-        return Err(Error::new(
-            ErrorKind::InvalidBracketedHost,
-            "An IPv4 address cannot be in brackets",
-        ));
+        return Err(Error::value("An IPv4 address cannot be in brackets"));
     }
     if is_python_ipv6(host) {
         return Ok(());
     }
-    Err(Error::new(
-        ErrorKind::InvalidBracketedHost,
-        format!(
-            "{} does not appear to be an IPv4 or IPv6 address",
-            str_repr(host)
-        ),
-    ))
+    Err(Error::value(format!(
+        "{} does not appear to be an IPv4 or IPv6 address",
+        str_repr(host)
+    )))
 }
 
 /// `ipaddress.IPv4Address(s)` succeeds: four decimal octets of at most three
@@ -146,8 +137,7 @@ pub(super) fn check_netloc_nfkc(netloc: &str) -> Result<(), Error> {
     if netloc.is_ascii() || !netloc.contains(&NFKC_DELIMITER_SOURCES[..]) {
         return Ok(());
     }
-    Err(Error::new(
-        ErrorKind::NfkcNetloc,
-        format!("netloc '{netloc}' contains invalid characters under NFKC normalization"),
-    ))
+    Err(Error::value(format!(
+        "netloc '{netloc}' contains invalid characters under NFKC normalization"
+    )))
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::error::{Error, ErrorKind};
+use super::error::Error;
 use super::quote::{quote_plus_with, unquote_plus};
 use crate::repr::str_repr;
 
@@ -71,10 +71,7 @@ pub fn parse_qsl_with(
     separator: &str,
 ) -> Result<Vec<(String, String)>, Error> {
     if separator.is_empty() {
-        return Err(Error::new(
-            ErrorKind::BadSeparator,
-            "Separator must be of type string or bytes.",
-        ));
+        return Err(Error::value("Separator must be of type string or bytes."));
     }
     if qs.is_empty() {
         return Ok(Vec::new());
@@ -82,10 +79,7 @@ pub fn parse_qsl_with(
     if let Some(max) = max_num_fields
         && max < 1 + qs.matches(separator).count()
     {
-        return Err(Error::new(
-            ErrorKind::MaxNumFieldsExceeded,
-            "Max number of fields exceeded",
-        ));
+        return Err(Error::value("Max number of fields exceeded"));
     }
     let mut pairs = Vec::new();
     for field in qs.split(separator) {
@@ -95,10 +89,10 @@ pub fn parse_qsl_with(
         let (name, value) = match field.split_once('=') {
             Some(pair) => pair,
             None if strict_parsing => {
-                return Err(Error::new(
-                    ErrorKind::BadQueryField,
-                    format!("bad query field: {}", str_repr(field)),
-                ));
+                return Err(Error::value(format!(
+                    "bad query field: {}",
+                    str_repr(field)
+                )));
             }
             None => (field, ""),
         };

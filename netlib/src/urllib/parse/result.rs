@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::error::{Error, ErrorKind};
+use super::error::Error;
 use super::split::{urlunparse, urlunsplit};
 use crate::repr::str_repr;
 
@@ -155,23 +155,17 @@ fn port(netloc: &str) -> Result<Option<u16>, Error> {
         return Ok(None);
     };
     if !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(Error::new(
-            ErrorKind::PortNotInteger,
-            format!(
-                "Port could not be cast to integer value as {}",
-                str_repr(text)
-            ),
-        ));
+        return Err(Error::value(format!(
+            "Port could not be cast to integer value as {}",
+            str_repr(text)
+        )));
     }
     // Python's int(): leading zeros are fine, but more than 4,300 digits
     // (zeros included) is its own ValueError, before the range check.
-    let value = crate::pystr::int(text).map_err(|e| Error::new(ErrorKind::IntMaxStrDigits, e))?;
+    let value = crate::pystr::int(text).map_err(Error::value)?;
     match value.and_then(|n| u16::try_from(n).ok()) {
         Some(n) => Ok(Some(n)),
-        None => Err(Error::new(
-            ErrorKind::PortOutOfRange,
-            "Port out of range 0-65535",
-        )),
+        None => Err(Error::value("Port out of range 0-65535")),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::error::{Error, ErrorKind};
+use super::error::Error;
 use super::netloc_check::{check_bracketed_host, check_netloc_nfkc};
 use super::result::{DefragResult, ParseResult, SplitResult};
 
@@ -139,7 +139,7 @@ pub fn urlsplit_with(url: &str, scheme: &str, allow_fragments: bool) -> Result<S
         netloc = &after[..end];
         rest = &after[end..];
         if open.is_some() != close {
-            return Err(Error::new(ErrorKind::InvalidIpv6Url, "Invalid IPv6 URL"));
+            return Err(Error::value("Invalid IPv6 URL"));
         }
         if let Some(i) = open {
             let bracketed = &netloc[i + 1..];

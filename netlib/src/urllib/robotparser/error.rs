@@ -1,90 +1,58 @@
 //! The one error type of `urllib::robotparser`.
 
-use std::fmt;
-
 use crate::urllib;
 
-/// Which Python exception an [`Error`] is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// `ValueError`: `urlparse` rejected a URL (`Invalid IPv6 URL`), or
-    /// `int()` a `Crawl-delay` / `Request-rate` number (`'²'` is a digit
-    /// for `isdigit()`, not for `int()`).
-    ValueError,
-    /// `UnicodeDecodeError`: [`read`](super::RobotFileParser::read) got a
-    /// body that is not UTF-8.
-    UnicodeDecodeError,
-    /// `urllib.error.URLError`: `read` got no answer; [`Error::url_error`] has it.
-    URLError,
-}
+crate::exception::python_error! {
+    /// Which Python exception an [`Error`] is.
+    pub enum ErrorKind {
+        /// `ValueError`: `urlparse` rejected a URL (`Invalid IPv6 URL`), or
+        /// `int()` a `Crawl-delay` / `Request-rate` number (`'²'` is a digit
+        /// for `isdigit()`, not for `int()`).
+        ValueError => "ValueError",
+        /// `UnicodeDecodeError`: [`read`](super::RobotFileParser::read) got a
+        /// body that is not UTF-8.
+        UnicodeDecodeError => "UnicodeDecodeError",
+        /// `urllib.error.URLError`: `read` got no answer; [`Error::url_error`] has it.
+        URLError => "urllib.error.URLError",
+        /// `urllib.error.HTTPError`: an answer `read` does not handle itself
+        /// ([`Error::url_error`] has it).
+        HTTPError => "urllib.error.HTTPError",
+    }
 
-/// The error of `urllib::robotparser`: `Display` is Python's `str(exc)`.
-///
-/// ```
-/// use netlib::urllib::robotparser::{ErrorKind, RobotFileParser};
-///
-/// let mut rp = RobotFileParser::new();
-/// // Python: rp.parse(['User-agent: *', 'Crawl-delay: ²'])
-/// //         ValueError: invalid literal for int() with base 10: '²'
-/// let err = rp.parse(["User-agent: *", "Crawl-delay: ²"]).unwrap_err();
-/// assert_eq!(err.kind(), ErrorKind::ValueError);
-/// assert_eq!(err.to_string(), "invalid literal for int() with base 10: '²'");
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
-    kind: ErrorKind,
-    message: String,
-    // Boxed: a URLError is large, and most errors here are not one.
-    url_error: Option<Box<urllib::error::Error>>,
+    /// The error of `urllib::robotparser`: `Display` is Python's `str(exc)`.
+    ///
+    /// ```
+    /// use netlib::urllib::robotparser::{ErrorKind, RobotFileParser};
+    ///
+    /// let mut rp = RobotFileParser::new();
+    /// // Python: rp.parse(['User-agent: *', 'Crawl-delay: ²'])
+    /// //         ValueError: invalid literal for int() with base 10: '²'
+    /// let err = rp.parse(["User-agent: *", "Crawl-delay: ²"]).unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::ValueError);
+    /// assert_eq!(err.to_string(), "invalid literal for int() with base 10: '²'");
+    /// ```
+    pub struct Error {
+        // Boxed: a URLError is large, and most errors here are not one.
+        url_error: Option<Box<urllib::error::Error>>,
+    }
+    debug: custom,
+    example: {
+        module: netlib::urllib::robotparser,
+        python: "RobotFileParser().set_url('http://[::1')",
+        rust: RobotFileParser::new().set_url("http://[::1"),
+        kind: ValueError,
+        class: "ValueError",
+        message: "Invalid IPv6 URL",
+    }
 }
 
 impl Error {
     pub(super) fn value(message: String) -> Error {
-        Error {
-            kind: ErrorKind::ValueError,
-            message,
-            url_error: None,
-        }
+        Error::new(ErrorKind::ValueError, message)
     }
 
     pub(super) fn unicode_decode(message: String) -> Error {
-        Error {
-            kind: ErrorKind::UnicodeDecodeError,
-            message,
-            url_error: None,
-        }
-    }
-
-    /// Which exception this is.
-    ///
-    /// ```
-    /// use netlib::urllib::robotparser::{ErrorKind, RobotFileParser};
-    /// // Python: RobotFileParser().can_fetch('*', 'http://[::1/x')  ->  ValueError: Invalid IPv6 URL
-    /// let mut rp = RobotFileParser::new();
-    /// rp.parse(["User-agent: *"])?;
-    /// assert_eq!(rp.can_fetch("*", "http://[::1/x").unwrap_err().kind(), ErrorKind::ValueError);
-    /// # Ok::<(), netlib::urllib::robotparser::Error>(())
-    /// ```
-    pub fn kind(&self) -> ErrorKind {
-        self.kind
-    }
-
-    /// The Python class: `ValueError`, `UnicodeDecodeError` or `urllib.error.URLError`.
-    ///
-    /// ```
-    /// use netlib::urllib::robotparser::RobotFileParser;
-    /// let err = RobotFileParser::new().set_url("http://[::1").unwrap_err();
-    /// assert_eq!(err.python_class(), "ValueError");
-    /// ```
-    pub fn python_class(&self) -> &'static str {
-        match &self.url_error {
-            Some(e) => e.python_class(),
-            None => match self.kind {
-                ErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
-                _ => "ValueError",
-            },
-        }
+        Error::new(ErrorKind::UnicodeDecodeError, message)
     }
 
     /// The `urllib.error` exception behind a failed `read`.
@@ -106,18 +74,31 @@ impl From<urllib::parse::Error> for Error {
 
 impl From<urllib::error::Error> for Error {
     fn from(e: urllib::error::Error) -> Error {
+        let kind = match e.kind() {
+            urllib::error::ErrorKind::HTTPError => ErrorKind::HTTPError,
+            _ => ErrorKind::URLError,
+        };
+        let message = e.to_string();
         Error {
-            kind: ErrorKind::URLError,
-            message: e.to_string(),
             url_error: Some(Box::new(e)),
+            ..Error::new(kind, message)
         }
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+/// `repr(exc)`: the `urllib.error` exception's own repr for a failed `read`.
+///
+/// ```
+/// use netlib::urllib::robotparser::RobotFileParser;
+/// // Python: repr(e) of RobotFileParser().set_url('http://[::1')
+/// let err = RobotFileParser::new().set_url("http://[::1").unwrap_err();
+/// assert_eq!(format!("{err:?}"), "ValueError('Invalid IPv6 URL')");
+/// ```
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.url_error {
+            Some(e) => write!(f, "{e:?}"),
+            None => write!(f, "{}({})", self.kind.python_name(), self.args_repr()),
+        }
     }
 }
-
-impl std::error::Error for Error {}
