@@ -49,6 +49,19 @@
 //! fix does, and a reverse pointer without the scope id. The test vectors
 //! record both sides (`tests/vectors/ipaddress_expected_differences.json`).
 
+/// The same code on either version of an [`IpAddress`], [`IpNetwork`] or
+/// [`IpInterface`], as std's `IpAddr` methods do with one `match self`:
+/// `dispatch!(self, a => a.version())` inside an `impl` of the enum. Defined
+/// before the submodules so that every one of them sees it.
+macro_rules! dispatch {
+    ($self:ident, $v:ident => $e:expr) => {
+        match $self {
+            Self::V4($v) => $e,
+            Self::V6($v) => $e,
+        }
+    };
+}
+
 mod address;
 mod arith;
 mod convert;

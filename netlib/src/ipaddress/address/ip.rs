@@ -2,15 +2,6 @@
 
 use super::*;
 
-macro_rules! dispatch {
-    ($self:ident, $a:ident => $e:expr) => {
-        match $self {
-            IpAddress::V4($a) => $e,
-            IpAddress::V6($a) => $e,
-        }
-    };
-}
-
 impl IpAddress {
     /// 4 or 6: Python's `version`.
     ///

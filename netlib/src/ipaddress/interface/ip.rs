@@ -2,15 +2,6 @@
 
 use super::*;
 
-macro_rules! dispatch {
-    ($self:ident, $i:ident => $e:expr) => {
-        match $self {
-            IpInterface::V4($i) => $e,
-            IpInterface::V6($i) => $e,
-        }
-    };
-}
-
 impl IpInterface {
     pub(crate) fn from_arg(arg: &Arg) -> Result<Self, Error> {
         let recoverable = |e: &Error| {

@@ -32,15 +32,6 @@ impl From<ipnet::IpNet> for IpNetwork {
     }
 }
 
-macro_rules! dispatch {
-    ($self:ident, $n:ident => $e:expr) => {
-        match $self {
-            IpNetwork::V4($n) => $e,
-            IpNetwork::V6($n) => $e,
-        }
-    };
-}
-
 fn mixed(a: &IpNetwork, b: &IpNetwork) -> Error {
     Error::type_error(format!("{a} and {b} are not of the same version"))
 }
