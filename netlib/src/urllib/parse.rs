@@ -40,7 +40,9 @@ mod netloc_check;
 mod query;
 mod quote;
 mod result;
+mod schemes;
 mod split;
+mod unsplit;
 
 pub use error::{Error, ErrorKind};
 pub use join::{urljoin, urljoin_with};
@@ -50,7 +52,5 @@ pub use quote::{
     unquote, unquote_plus, unquote_to_bytes,
 };
 pub use result::{DefragResult, ParseResult, SplitResult};
-pub use split::{
-    ParseParts, SplitParts, urldefrag, urlparse, urlparse_with, urlsplit, urlsplit_with,
-    urlunparse, urlunsplit,
-};
+pub use split::{urldefrag, urlparse, urlparse_with, urlsplit, urlsplit_with};
+pub use unsplit::{ParseParts, SplitParts, urlunparse, urlunsplit};

@@ -1,7 +1,9 @@
 //! Resolving a relative URL against a base.
 
 use super::error::Error;
-use super::split::{USES_NETLOC, USES_RELATIVE, urlparse_with, urlunparse};
+use super::schemes::{USES_NETLOC, USES_RELATIVE};
+use super::split::urlparse_with;
+use super::unsplit::urlunparse;
 
 /// Resolve `url` against `base`, as Python's `urljoin(base, url)`
 /// (RFC 3986 §5.2, with CPython's quirks: `..` above the root is dropped,

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::error::Error;
-use super::split::{urlunparse, urlunsplit};
+use super::unsplit::{ParseParts, SplitParts, urlunparse, urlunsplit};
 use crate::repr::str_repr;
 
 /// Python's `ParseResult`: the six parts `urlparse` finds in
@@ -366,6 +366,31 @@ impl fmt::Display for SplitResult {
 impl fmt::Display for DefragResult {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(self, f)
+    }
+}
+
+impl ParseParts for ParseResult {
+    fn parse_parts(&self) -> [&str; 6] {
+        [
+            &self.scheme,
+            &self.netloc,
+            &self.path,
+            &self.params,
+            &self.query,
+            &self.fragment,
+        ]
+    }
+}
+
+impl SplitParts for SplitResult {
+    fn split_parts(&self) -> [&str; 5] {
+        [
+            &self.scheme,
+            &self.netloc,
+            &self.path,
+            &self.query,
+            &self.fragment,
+        ]
     }
 }
 
