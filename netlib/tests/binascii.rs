@@ -1,15 +1,16 @@
 //! `binascii` against the CPython 3.13 vectors in `tests/vectors/binascii.json`
 //! (written by `gen_binascii.py`); all mismatches are reported together.
 
+#[path = "common/vectors.rs"]
+mod vectors;
+
 use netlib::binascii::{
     Error, a2b_hex, b2a_hex, crc32, crc32_with, hexlify, hexlify_sep, unhexlify, unhexlify_bytes,
 };
 use serde_json::Value;
 
 fn vectors() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/binascii.json");
-    let text = std::fs::read_to_string(path).expect("vector file is committed");
-    serde_json::from_str(&text).expect("vector file is valid JSON")
+    vectors::load("binascii.json")
 }
 
 fn s(v: &Value) -> &str {
@@ -107,4 +108,21 @@ fn lesson_example() {
     assert_eq!(hexlify(&[203, 249, 39, 46]), "cbf9272e");
     // Python: binascii.hexlify(ipaddress.ip_address('192.168.0.15').packed)  ->  b'c0a8000f'
     assert_eq!(hexlify(&[192, 168, 0, 15]), "c0a8000f");
+}
+
+/// The `probe` differences of `binascii_expected_differences.json`.
+#[test]
+fn expected_differences_still_differ() {
+    vectors::ExpectedDifferences::load("binascii").check_probes(&[("latin1-separator", || {
+        // Python: binascii.hexlify(b'\x01\x02', 'é'), as the bytes it returns
+        let text = hexlify_sep(&[1, 2], 'é', 1).expect("a separator below U+0100");
+        let escaped: String = text
+            .bytes()
+            .map(|b| match b {
+                0x20..=0x7e => char::from(b).to_string(),
+                _ => format!("\\x{b:02x}"),
+            })
+            .collect();
+        format!("b'{escaped}'")
+    })]);
 }

@@ -5,14 +5,15 @@
 //! (balanced, one line, no external resource, every theme variable with a
 //! fallback), whatever the input.
 
+#[path = "common/vectors.rs"]
+mod vectors;
+
 use std::collections::BTreeMap;
 
 use netlib::display::{RichDisplay, bundle, table};
 use netlib::prelude::*;
 use proptest::prelude::*;
 use serde_json::Value;
-
-const VECTORS: &str = include_str!("vectors/display.json");
 
 /// Rows a picture may show that the vectors leave out: CPython cannot list
 /// `hosts()` of a network with more than 2**16 addresses in a test's time.
@@ -141,7 +142,7 @@ fn picture(kind: &str, input: &str) -> Result<(String, String, String), String> 
 
 #[test]
 fn pictures_show_cpythons_values() {
-    let vectors: Value = serde_json::from_str(VECTORS).expect("display.json");
+    let vectors: Value = vectors::load("display.json");
     let records = vectors["records"].as_array().expect("records");
     let mut failures = Vec::new();
     let mut checked = 0;

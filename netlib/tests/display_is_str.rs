@@ -4,6 +4,9 @@
 //! `gen_python_habits.py`). An input Python rejects compares the error's
 //! `Display` with `str(exc)` and its class.
 
+#[path = "common/vectors.rs"]
+mod vectors;
+
 use std::fmt::{Debug, Display};
 
 use netlib::ipaddress::{
@@ -36,12 +39,7 @@ fn both<T: Display + Debug, E: Display>(
 
 #[test]
 fn display_is_python_str_for_every_public_type() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/python_habits.json"
-    );
-    let text = std::fs::read_to_string(path).expect("vector file is committed");
-    let v: Value = serde_json::from_str(&text).expect("vector file is valid JSON");
+    let v: Value = vectors::load("python_habits.json");
     let (mut checked, mut failures) = (0, Vec::new());
     let mut eq = |what: String, want: (String, String), got: (String, String)| {
         checked += 1;

@@ -1,16 +1,14 @@
 //! `http::cookies` against the CPython 3.13 vectors in
 //! `tests/vectors/http_cookies.json` (written by `gen_http_cookies.py`).
 
+#[path = "common/vectors.rs"]
+mod vectors;
+
 use netlib::http::cookies::{AttrValue, SimpleCookie};
 use serde_json::Value;
 
 fn vectors() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/http_cookies.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).expect("vector file is committed"))
-        .expect("vector file is valid JSON")
+    vectors::load("http_cookies.json")
 }
 
 fn attr_json(v: &AttrValue) -> Value {
@@ -187,4 +185,10 @@ fn int_attributes_as_cpython_writes_them() {
         .and_then(|s| s.split(';').next())
         .expect("expires");
     assert!(date.ends_with(" GMT") && date.len() == 29, "{date}");
+}
+
+/// `http_cookies_expected_differences.json` holds only `api` entries.
+#[test]
+fn expected_differences_still_differ() {
+    vectors::ExpectedDifferences::load("http_cookies").check_probes(&[]);
 }

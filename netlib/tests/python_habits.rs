@@ -6,6 +6,9 @@
 //! and `sum()` (`display_is_str.rs` reads the same file's `display`
 //! section). All mismatches of a section are reported together.
 
+#[path = "common/vectors.rs"]
+mod vectors;
+
 use std::fmt::{Debug, Display};
 
 use netlib::ipaddress::{self, AddressCount, IpAddress, IpNetwork, ip_address, ip_network};
@@ -13,14 +16,7 @@ use serde_json::Value;
 
 fn vectors() -> &'static Value {
     static V: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-    V.get_or_init(|| {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/vectors/python_habits.json"
-        );
-        let text = std::fs::read_to_string(path).expect("vector file is committed");
-        serde_json::from_str(&text).expect("vector file is valid JSON")
-    })
+    V.get_or_init(|| vectors::load("python_habits.json"))
 }
 
 fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {

@@ -2,6 +2,9 @@
 //! `tests/vectors/robotparser.json` (written by `gen_robotparser.py`), and
 //! `read()` over HTTP from a server on 127.0.0.1.
 
+#[path = "common/vectors.rs"]
+mod vectors;
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::TcpListener;
 use std::thread;
@@ -10,12 +13,7 @@ use netlib::urllib::robotparser::{ErrorKind, RequestRate, RobotFileParser};
 use serde_json::Value;
 
 fn vectors() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/robotparser.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).expect("vector file is committed"))
-        .expect("vector file is valid JSON")
+    vectors::load("robotparser.json")
 }
 
 fn strs(v: &Value) -> Vec<&str> {
@@ -278,4 +276,20 @@ fn read_gives_up_on_a_server_that_never_answers() {
     );
     assert!(!rp.can_fetch("*", "/").expect("can_fetch"));
     drop(silent.join().expect("accept thread"));
+}
+
+/// The `probe` differences of `robotparser_expected_differences.json`.
+#[test]
+fn expected_differences_still_differ() {
+    vectors::ExpectedDifferences::load("robotparser").check_probes(&[(
+        "numbers-above-u64",
+        || {
+            // Python: rp.parse(['User-agent: *', 'Crawl-delay: 99999999999999999999']); rp.crawl_delay('*')
+            let mut rp = RobotFileParser::new();
+            rp.parse(["User-agent: *", "Crawl-delay: 99999999999999999999"])
+                .expect("digits int() reads");
+            rp.crawl_delay("*")
+                .map_or("None".to_owned(), |d| d.to_string())
+        },
+    )]);
 }

@@ -2,6 +2,9 @@
 //! vectors in `tests/vectors/urllib_error.json` (`gen_urllib_error.py`), and
 //! `Error::from_ureq` on real requests to 127.0.0.1.
 
+#[path = "common/vectors.rs"]
+mod vectors;
+
 use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::thread;
@@ -12,12 +15,7 @@ use netlib::urllib::error::{Error, ErrorKind};
 use serde_json::Value;
 
 fn vectors() -> Value {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/vectors/urllib_error.json"
-    );
-    serde_json::from_str(&std::fs::read_to_string(path).expect("vector file is committed"))
-        .expect("vector file is valid JSON")
+    vectors::load("urllib_error.json")
 }
 
 #[test]
@@ -98,4 +96,18 @@ fn from_ureq_on_real_requests() {
         "<urlopen error [Errno 111] Connection refused>"
     );
     assert_eq!(e.reason(), "[Errno 111] Connection refused");
+}
+
+/// The `probe` differences of `urllib_error_expected_differences.json`.
+#[test]
+fn expected_differences_still_differ() {
+    vectors::ExpectedDifferences::load("urllib_error").check_probes(&[
+        ("http-error-phrase", || {
+            // A server answering '404 Nope': ureq keeps only the code.
+            Error::from_ureq(&ureq::Error::StatusCode(404), "http://h/").to_string()
+        }),
+        ("unknown-host-errno", || {
+            Error::from_ureq(&ureq::Error::HostNotFound, "http://nowhere.invalid/").to_string()
+        }),
+    ]);
 }

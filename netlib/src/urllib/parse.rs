@@ -27,7 +27,7 @@
 //!
 //! Every function is checked against CPython 3.13 on over 2,000 URLs (CPython's
 //! own `test_urlparse` inputs among them). Known differences, explained in
-//! `netlib/tests/vectors/urllib_parse_expected_differences.md`:
+//! `netlib/tests/vectors/urllib_parse_expected_differences.json`:
 //! bytes arguments (`urlparse(b'...')`) have no counterpart except
 //! [`quote_from_bytes`] and [`unquote_to_bytes`]; quoting always uses UTF-8.
 //! Where Rust's newer Unicode tables would differ from CPython 3.13's

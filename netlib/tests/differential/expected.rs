@@ -14,9 +14,7 @@
 use serde_json::Value;
 
 use crate::netlib_side::Record;
-
-const IPADDRESS: &str = include_str!("../vectors/ipaddress_expected_differences.json");
-const DIFFERENTIAL: &str = include_str!("../vectors/differential_expected_differences.json");
+use crate::vectors::{Check as Listed, ExpectedDifferences};
 
 /// One difference as the comparison sees it.
 pub struct Diff<'a> {
@@ -97,26 +95,11 @@ fn network_exploded(d: &Diff, p: &str) -> bool {
 /// (its `rule`), each recognising one difference exactly; none is needed today.
 const NAMED: &[(&str, Check)] = &[];
 
-fn list(json: &str) -> Vec<Value> {
-    let v: Value = serde_json::from_str(json).expect("expected-differences file is JSON");
-    v["differences"]
-        .as_array()
-        .expect("a differences list")
-        .clone()
-}
-
-fn field_of<'a>(entry: &'a Value, key: &str) -> &'a str {
-    entry[key]
-        .as_str()
-        .unwrap_or_else(|| panic!("an expected difference without {key:?}: {entry}"))
-}
-
 /// Every listed difference this test can meet. Panics on an entry it does
 /// not know how to recognise, so no listed difference is silently ignored.
 pub fn rules() -> Vec<Rule> {
     let mut rules = Vec::new();
-    for entry in list(IPADDRESS) {
-        let (section, field) = (field_of(&entry, "section"), field_of(&entry, "field"));
+    for (section, field, _) in ExpectedDifferences::load("ipaddress").rules() {
         let (targets, check): (Vec<(&str, String)>, Check) = match (section, field) {
             ("addresses", "exploded") => (vec![("address", String::new())], address_exploded),
             ("addresses", "reverse_pointer") => {
@@ -144,9 +127,19 @@ pub fn rules() -> Vec<Rule> {
             check,
         });
     }
-    for entry in list(DIFFERENTIAL) {
-        let op = field_of(&entry, "op");
-        let name = field_of(&entry, "rule");
+    for entry in ExpectedDifferences::load("differential").differences {
+        let Listed::Differential {
+            op,
+            rule: name,
+            fields,
+        } = &entry.check
+        else {
+            panic!(
+                "differential_expected_differences.json: {} is not a differential entry",
+                entry.id
+            )
+        };
+        let (op, name) = (op.as_str(), name.as_str());
         let check = NAMED
             .iter()
             .find(|(n, _)| *n == name)
@@ -158,13 +151,9 @@ pub fn rules() -> Vec<Rule> {
             .iter()
             .find(|o| **o == op)
             .unwrap_or_else(|| panic!("differential_expected_differences.json: unknown op {op:?}"));
-        let fields = entry["fields"].as_array().expect("fields list");
         rules.push(Rule {
             id: format!("differential_expected_differences.json {name}"),
-            targets: fields
-                .iter()
-                .map(|f| (op, f.as_str().expect("field name").to_owned()))
-                .collect(),
+            targets: fields.iter().map(|f| (op, f.clone())).collect(),
             check,
         });
     }

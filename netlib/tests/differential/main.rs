@@ -28,6 +28,8 @@
 #[macro_use]
 #[path = "../common/props.rs"]
 mod props;
+#[path = "../common/vectors.rs"]
+mod vectors;
 
 mod expected;
 mod netlib_side;

@@ -5,6 +5,8 @@
 #[macro_use]
 #[path = "../common/props.rs"]
 mod props;
+#[path = "../common/vectors.rs"]
+mod vectors;
 
 use netlib::ipaddress::{
     self, Error, IntoIpAddress, IpAddress, IpInterface, IpNetwork, Ipv4Address, Ipv4Network,
@@ -14,13 +16,10 @@ use std::collections::HashMap;
 use std::fmt::Debug;
 
 use serde_json::{Value, json};
+use vectors::ExpectedDifferences;
 
 mod interfaces;
 mod networks;
-
-const VECTORS: &str = include_str!("../vectors/ipaddress.json");
-
-const DIFFERENCES: &str = include_str!("../vectors/ipaddress_expected_differences.json");
 
 #[derive(Default)]
 struct Report {
@@ -34,17 +33,9 @@ struct Report {
 
 impl Report {
     fn new() -> Self {
-        let diffs: Value = serde_json::from_str(DIFFERENCES).expect("differences JSON");
-        let rules = diffs["differences"]
-            .as_array()
-            .expect("differences list")
-            .iter()
-            .map(|d| {
-                (
-                    d["section"].as_str().unwrap_or_default().to_owned(),
-                    d["field"].as_str().unwrap_or_default().to_owned(),
-                )
-            })
+        let rules = ExpectedDifferences::load("ipaddress")
+            .rules()
+            .map(|(section, field, _)| (section.to_owned(), field.to_owned()))
             .collect();
         Report {
             rules,
@@ -106,7 +97,7 @@ impl Report {
 }
 
 fn vectors() -> Value {
-    serde_json::from_str(VECTORS).expect("vectors JSON")
+    vectors::load("ipaddress.json")
 }
 
 fn list<'a>(v: &'a Value, key: &str) -> &'a Vec<Value> {
@@ -450,14 +441,36 @@ fn expected_differences_are_all_used() {
     // Each rule must match at least one vector; the per-section tests above
     // each report unused rules for their own section only, so tally here.
     let v = vectors();
-    let diffs: Value = serde_json::from_str(DIFFERENCES).expect("differences JSON");
-    for d in diffs["differences"].as_array().expect("list") {
-        let section = d["section"].as_str().unwrap_or_default();
-        let field = d["field"].as_str().unwrap_or_default();
+    for (section, field, _) in ExpectedDifferences::load("ipaddress").rules() {
         let raised = list(&v, section).iter().any(|rec| {
             let rec = rec.get("strict").and_then(|s| s.get("ok")).unwrap_or(rec);
             rec[field].get("error_class").is_some()
         });
         assert!(raised, "rule {section}.{field} matches no vector");
     }
+}
+
+/// The `probe` differences of `ipaddress_expected_differences.json`: each
+/// returns netlib's answer, which must still differ from CPython's.
+#[test]
+fn expected_differences_still_differ() {
+    ExpectedDifferences::load("ipaddress").check_probes(&[
+        ("ipv4-num-addresses-u128", || {
+            // Python: IPv4Network('1.2.3.4/32').num_addresses - 2
+            let n: Ipv4Network = "1.2.3.4/32".parse().expect("a network");
+            format!("{:?}", n.num_addresses().checked_sub(2))
+        }),
+        ("scoped-ipv6-order", || {
+            // Python: (a < b, b < a) for ::1 and ::1%eth0
+            let (a, b) = (ip_address("::1"), ip_address("::1%eth0"));
+            let (a, b) = (a.expect("::1"), b.expect("::1%eth0"));
+            let py = |x: bool| if x { "True" } else { "False" };
+            format!("({}, {})", py(a < b), py(b < a))
+        }),
+        ("mixed-version-order", || {
+            // Python: ip_address('1.2.3.4') < ip_address('::1')
+            let (a, b) = (ip_address("1.2.3.4"), ip_address("::1"));
+            format!("{}", a.expect("1.2.3.4") < b.expect("::1"))
+        }),
+    ]);
 }

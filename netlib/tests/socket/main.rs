@@ -6,6 +6,9 @@
 //! Python calls are batched: one interpreter per test evaluates a JSON list
 //! of calls. Without any Python the live comparisons print a note and pass.
 
+#[path = "../common/vectors.rs"]
+mod vectors;
+
 use netlib::prelude::*;
 use serde_json::{Value, json};
 use std::io::Write;
@@ -413,8 +416,7 @@ fn lesson_cells_read_like_python() {
 }
 
 fn vectors() -> Value {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/socket.json");
-    serde_json::from_str(&std::fs::read_to_string(path).expect("socket.json")).expect("JSON")
+    vectors::load("socket.json")
 }
 
 #[test]
@@ -455,4 +457,11 @@ fn inet_aton_matches_live_python() {
         .map(|c| call("inet_aton", vec![c[0].clone()]))
         .collect();
     compare_live(&calls);
+}
+
+/// `socket_expected_differences.json` lists no difference: any entry added
+/// there must come with a probe here.
+#[test]
+fn expected_differences_still_differ() {
+    vectors::ExpectedDifferences::load("socket").check_probes(&[]);
 }

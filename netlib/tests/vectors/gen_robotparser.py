@@ -11,7 +11,7 @@ and `str(parser)`. Texts come from CPython's own Lib/test/test_robotparser.py
 (every class with a `robots_txt`) and from the hand-written cases below
 (comments, blank lines, states, quoting, odd numbers, Unicode).
 Numbers above 2**64 - 1 are left out (netlib keeps them in a u64; see
-robotparser_expected_differences.md).
+robotparser_expected_differences.json).
 """
 
 import inspect
