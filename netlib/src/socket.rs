@@ -14,10 +14,18 @@
 //! assert_eq!(socket::getservbyname("http", None)?, 80);
 //! // Python: socket.inet_aton('127.0.0.1')
 //! assert_eq!(socket::inet_aton("127.0.0.1")?, [127, 0, 0, 1]);
+//! # Ok::<(), socket::Error>(())
+//! ```
+//!
+//! ```no_run
+//! // no_run: the answer comes from a DNS server (a machine without one says
+//! // [Errno -3] Temporary failure in name resolution), and cargo test must
+//! // not depend on the network.
+//! use netlib::socket;
+//!
 //! // Python: socket.gethostbyname('testname')  → socket.gaierror
 //! let err = socket::gethostbyname("testname").unwrap_err();
 //! assert_eq!(err.to_string(), "[Errno -2] Name or service not known");
-//! # Ok::<(), socket::Error>(())
 //! ```
 //!
 //! | Python | C call used | failure |

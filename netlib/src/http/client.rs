@@ -3,7 +3,7 @@
 
 /// `http.client.responses[code]`: the reason phrase CPython 3.13 knows for a
 /// status code (`http.HTTPStatus(code).phrase`), `None` where Python raises
-/// `KeyError`. The phrases are RFC 9110's, as CPython 3.13 names them
+/// `KeyError`. The phrases are [RFC 9110](https://www.rfc-editor.org/rfc/rfc9110)'s, as CPython 3.13 names them
 /// (413 is `Content Too Large`, 422 `Unprocessable Content`).
 ///
 /// ```

@@ -73,7 +73,8 @@ impl Error {
 }
 
 /// Python's `http.cookies.SimpleCookie`: morsels by key, in the order the
-/// keys were first set (a `dict`).
+/// keys were first set (a `dict`). The `Set-Cookie` syntax is [RFC 2109](https://www.rfc-editor.org/rfc/rfc2109)'s,
+/// which CPython follows (leniently, as browsers do since [RFC 6265](https://www.rfc-editor.org/rfc/rfc6265)).
 ///
 /// `Display` is `str(C)` (= `C.output()`), `Debug` its repr.
 #[derive(Clone, Default, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use crate::repr::{bytes_repr, str_repr};
 mod ip;
 mod ipv6;
 
-/// An IPv4 address, Python's `ipaddress.IPv4Address` (RFC 791).
+/// An IPv4 address, Python's `ipaddress.IPv4Address` ([RFC 791](https://www.rfc-editor.org/rfc/rfc791)).
 ///
 /// `Display` is Python's `str()`, `Debug` its `repr()`.
 ///
@@ -32,7 +32,7 @@ mod ipv6;
 pub struct Ipv4Address(u32);
 
 /// An IPv6 address with an optional scope id, Python's
-/// `ipaddress.IPv6Address` (RFC 4291; scope ids per RFC 4007).
+/// `ipaddress.IPv6Address` ([RFC 4291](https://www.rfc-editor.org/rfc/rfc4291); scope ids per [RFC 4007](https://www.rfc-editor.org/rfc/rfc4007)).
 ///
 /// Equality and hashing include the scope id, as in Python.
 ///
@@ -206,7 +206,7 @@ impl Ipv4Address {
         !v4_in(self.0, special::V4_SHARED) && !self.is_private()
     }
 
-    /// In `240.0.0.0/4` (RFC 1112 "future use").
+    /// In `240.0.0.0/4` ([RFC 1112](https://www.rfc-editor.org/rfc/rfc1112) "future use").
     ///
     /// ```
     /// // Python: ipaddress.IPv4Address('240.0.0.1').is_reserved
@@ -217,7 +217,7 @@ impl Ipv4Address {
         v4_in(self.0, special::V4_RESERVED)
     }
 
-    /// In `224.0.0.0/4` (RFC 3171).
+    /// In `224.0.0.0/4` ([RFC 3171](https://www.rfc-editor.org/rfc/rfc3171)).
     ///
     /// ```
     /// // Python: ipaddress.IPv4Address('224.0.0.1').is_multicast
@@ -228,7 +228,7 @@ impl Ipv4Address {
         v4_in(self.0, special::V4_MULTICAST)
     }
 
-    /// In `127.0.0.0/8` (RFC 3330).
+    /// In `127.0.0.0/8` ([RFC 3330](https://www.rfc-editor.org/rfc/rfc3330)).
     ///
     /// ```
     /// // Python: ipaddress.IPv4Address('127.0.0.1').is_loopback
@@ -239,7 +239,7 @@ impl Ipv4Address {
         v4_in(self.0, special::V4_LOOPBACK)
     }
 
-    /// In `169.254.0.0/16` (RFC 3927).
+    /// In `169.254.0.0/16` ([RFC 3927](https://www.rfc-editor.org/rfc/rfc3927)).
     ///
     /// ```
     /// // Python: ipaddress.IPv4Address('169.254.1.1').is_link_local
@@ -250,7 +250,7 @@ impl Ipv4Address {
         v4_in(self.0, special::V4_LINK_LOCAL)
     }
 
-    /// `0.0.0.0` (RFC 5735).
+    /// `0.0.0.0` ([RFC 5735](https://www.rfc-editor.org/rfc/rfc5735)).
     ///
     /// ```
     /// // Python: ipaddress.IPv4Address('0.0.0.0').is_unspecified
@@ -306,7 +306,7 @@ impl Ipv4Address {
         self.to_string()
     }
 
-    /// The reverse-DNS name (RFC 1035 §3.5).
+    /// The reverse-DNS name ([RFC 1035 §3.5](https://www.rfc-editor.org/rfc/rfc1035#section-3.5)).
     ///
     /// ```
     /// // Python: ipaddress.ip_address('127.0.0.1').reverse_pointer
@@ -318,7 +318,7 @@ impl Ipv4Address {
         text::v4_reverse_of(&self.to_string())
     }
 
-    /// The IPv4-mapped IPv6 address `::ffff:a.b.c.d` (RFC 4291 §2.5.5.2).
+    /// The IPv4-mapped IPv6 address `::ffff:a.b.c.d` ([RFC 4291 §2.5.5.2](https://www.rfc-editor.org/rfc/rfc4291#section-2.5.5.2)).
     ///
     /// ```
     /// // Python: ipaddress.IPv4Address('192.0.2.1').ipv6_mapped

@@ -19,7 +19,7 @@ use crate::repr::str_repr;
 mod common;
 mod ip;
 
-/// An IPv4 network, Python's `ipaddress.IPv4Network` (RFC 4632 CIDR).
+/// An IPv4 network, Python's `ipaddress.IPv4Network` ([RFC 4632](https://www.rfc-editor.org/rfc/rfc4632) CIDR).
 ///
 /// Convert to and from [`ipnet::Ipv4Net`] with `From`.
 ///
@@ -39,7 +39,7 @@ pub struct Ipv4Network {
     prefixlen: u8,
 }
 
-/// An IPv6 network, Python's `ipaddress.IPv6Network` (RFC 4291). The
+/// An IPv6 network, Python's `ipaddress.IPv6Network` ([RFC 4291](https://www.rfc-editor.org/rfc/rfc4291)). The
 /// network address may carry a scope id (`fe80::%eth0/64`).
 ///
 /// ```
@@ -121,7 +121,7 @@ impl Ipv4Network {
 
     /// The usable hosts: all but the network and broadcast addresses,
     /// except that a `/31` yields both of its addresses and a `/32` its
-    /// single one (RFC 3021), as in Python's `hosts()`.
+    /// single one ([RFC 3021](https://www.rfc-editor.org/rfc/rfc3021)), as in Python's `hosts()`.
     ///
     /// ```
     /// use netlib::ipaddress::Ipv4Network;

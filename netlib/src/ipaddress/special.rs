@@ -43,7 +43,7 @@ pub(crate) const V4_PRIVATE: [Block<u32>; 14] = [
 pub(crate) const V4_PRIVATE_EXCEPTIONS: [Block<u32>; 2] =
     [(v4(192, 0, 0, 9), 32), (v4(192, 0, 0, 10), 32)];
 
-/// RFC 6598 shared address space: neither private nor global in Python.
+/// [RFC 6598](https://www.rfc-editor.org/rfc/rfc6598) shared address space: neither private nor global in Python.
 pub(crate) const V4_SHARED: Block<u32> = (v4(100, 64, 0, 0), 10);
 pub(crate) const V4_RESERVED: Block<u32> = (v4(240, 0, 0, 0), 4);
 pub(crate) const V4_MULTICAST: Block<u32> = (v4(224, 0, 0, 0), 4);
@@ -85,7 +85,7 @@ pub(crate) const V6_PRIVATE_EXCEPTIONS: [Block<u128>; 6] = [
     (v6([0x2001, 0x30, 0, 0, 0, 0, 0, 0]), 28),  // drone remote ID
 ];
 
-/// Blocks RFC 4291 leaves unassigned, as CPython lists them.
+/// Blocks [RFC 4291](https://www.rfc-editor.org/rfc/rfc4291) leaves unassigned, as CPython lists them.
 pub(crate) const V6_RESERVED: [Block<u128>; 15] = [
     (v6([0, 0, 0, 0, 0, 0, 0, 0]), 8),
     (v6([0x100, 0, 0, 0, 0, 0, 0, 0]), 8),

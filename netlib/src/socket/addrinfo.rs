@@ -311,7 +311,8 @@ fn c_text(text: &str) -> CString {
 }
 
 /// Python `socket.getaddrinfo(host, port)`: every address the resolver
-/// gives for `host`, with `port` in each sockaddr, for every socket type.
+/// gives for `host`, with `port` in each sockaddr, for every socket type
+/// (the C call of [RFC 3493 §6.1](https://www.rfc-editor.org/rfc/rfc3493#section-6.1)).
 ///
 /// ```
 /// use netlib::socket;
@@ -320,10 +321,21 @@ fn c_text(text: &str) -> CString {
 /// let found = socket::getaddrinfo("localhost", 80)?;
 /// assert!(found.iter().any(|a| format!("{a:?}")
 ///     == "(<AddressFamily.AF_INET: 2>, <SocketKind.SOCK_STREAM: 1>, 6, '', ('127.0.0.1', 80))"));
+/// // Python: socket.getaddrinfo('127.0.0.1', 'nope') → socket.gaierror
+/// let err = socket::getaddrinfo("127.0.0.1", "nope").unwrap_err();
+/// assert_eq!(err.to_string(), "[Errno -8] Servname not supported for ai_socktype");
+/// # Ok::<(), socket::Error>(())
+/// ```
+///
+/// ```no_run
+/// // no_run: the answer comes from a DNS server (a machine without one says
+/// // [Errno -3] Temporary failure in name resolution), and cargo test must
+/// // not depend on the network.
+/// use netlib::socket;
+///
 /// // Python: socket.getaddrinfo('testname', 80) → socket.gaierror
 /// let err = socket::getaddrinfo("testname", 80).unwrap_err();
 /// assert_eq!(err.to_string(), "[Errno -2] Name or service not known");
-/// # Ok::<(), socket::Error>(())
 /// ```
 pub fn getaddrinfo(host: impl HostArg, port: impl PortArg) -> Result<Vec<AddrInfo>, Error> {
     getaddrinfo_with(host, port, 0, 0, 0, 0)
@@ -431,7 +443,8 @@ impl SockAddrArg for SocketAddr {
 }
 
 /// Python `socket.getnameinfo(sockaddr, flags)`: the host name and the
-/// service name of a socket address, as `(host, port)` strings.
+/// service name of a socket address, as `(host, port)` strings (the C call
+/// of [RFC 3493 §6.2](https://www.rfc-editor.org/rfc/rfc3493#section-6.2)).
 ///
 /// The host must be a numeric address (CPython resolves it with
 /// `AI_NUMERICHOST`); an IPv4 address takes a pair, not a 4-tuple.

@@ -98,7 +98,8 @@ fn dotted_quad(octets: [u8; 4]) -> String {
 }
 
 /// Python `socket.inet_pton(family, ip)`: strict text to packed bytes
-/// (4 for `AF_INET`, 16 for `AF_INET6`). `family` is an [`AddressFamily`]
+/// (4 for `AF_INET`, 16 for `AF_INET6`; the IPv6 text forms of
+/// [RFC 4291 §2.2](https://www.rfc-editor.org/rfc/rfc4291#section-2.2)). `family` is an [`AddressFamily`]
 /// or a plain `i32`, as Python takes any `int`.
 ///
 /// ```
@@ -131,7 +132,8 @@ pub fn inet_pton(family: impl Into<AddressFamily>, ip_string: &str) -> Result<Ve
 }
 
 /// Python `socket.inet_ntop(family, packed)`: packed bytes to text, with
-/// the C library's formatting (`::ffff:1.2.3.4`, `::1.2.3.4`).
+/// the C library's formatting (`::ffff:1.2.3.4`, `::1.2.3.4`; the longest
+/// run of zeros compressed, as [RFC 5952 §4.2](https://www.rfc-editor.org/rfc/rfc5952#section-4.2) recommends).
 ///
 /// ```
 /// use netlib::socket;

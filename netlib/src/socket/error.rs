@@ -59,13 +59,13 @@ crate::exception::python_error! {
     /// ```
     /// use netlib::socket;
     ///
-    /// // Python: socket.gethostbyname('testname')
-    /// //         socket.gaierror: [Errno -2] Name or service not known
-    /// let err = socket::gethostbyname("testname").unwrap_err();
-    /// assert_eq!(err.to_string(), "[Errno -2] Name or service not known");
+    /// // Python: socket.getaddrinfo('127.0.0.1', 'nope')
+    /// //         socket.gaierror: [Errno -8] Servname not supported for ai_socktype
+    /// let err = socket::getaddrinfo("127.0.0.1", "nope").unwrap_err();
+    /// assert_eq!(err.to_string(), "[Errno -8] Servname not supported for ai_socktype");
     /// assert_eq!(err.python_class(), "gaierror");
-    /// assert_eq!(err.errno(), Some(-2));
-    /// assert_eq!(format!("{err:?}"), "gaierror(-2, 'Name or service not known')");
+    /// assert_eq!(err.errno(), Some(-8));
+    /// assert_eq!(format!("{err:?}"), "gaierror(-8, 'Servname not supported for ai_socktype')");
     /// ```
     pub struct Error {
         /// `exc.errno`.
@@ -169,9 +169,9 @@ impl Error {
     /// has `None`.
     ///
     /// ```
-    /// // Python: socket.gethostbyaddr('192.0.2.1')  →  herror: [Errno 1] Unknown host
-    /// let err = netlib::socket::gethostbyaddr("192.0.2.1").unwrap_err();
-    /// assert_eq!(err.errno(), Some(1));
+    /// // Python: socket.getaddrinfo('127.0.0.1', 'nope')  →  gaierror: [Errno -8] …; e.errno
+    /// let err = netlib::socket::getaddrinfo("127.0.0.1", "nope").unwrap_err();
+    /// assert_eq!(err.errno(), Some(-8));
     /// ```
     pub fn errno(&self) -> Option<i32> {
         self.errno
@@ -181,9 +181,9 @@ impl Error {
     /// single message.
     ///
     /// ```
-    /// // Python: e.strerror  →  'Unknown host'
-    /// let err = netlib::socket::gethostbyaddr("192.0.2.1").unwrap_err();
-    /// assert_eq!(err.strerror(), "Unknown host");
+    /// // Python: e.strerror  →  'Servname not supported for ai_socktype'
+    /// let err = netlib::socket::getaddrinfo("127.0.0.1", "nope").unwrap_err();
+    /// assert_eq!(err.strerror(), "Servname not supported for ai_socktype");
     /// ```
     pub fn strerror(&self) -> &str {
         // str() of an exception with an errno is `[Errno N] strerror`.

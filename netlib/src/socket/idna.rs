@@ -1,5 +1,5 @@
 //! Host-name arguments as CPython prepares them: the `idna` codec (format
-//! `"et"` with encoding `"idna"`), then a NUL check.
+//! `"et"` with encoding `"idna"`, IDNA 2003: [RFC 3490](https://www.rfc-editor.org/rfc/rfc3490)), then a NUL check.
 
 use std::ffi::CString;
 

@@ -120,10 +120,18 @@ pub fn gethostname() -> Result<String, Error> {
 ///
 /// // Python: socket.gethostbyname('localhost')  → '127.0.0.1'
 /// assert_eq!(socket::gethostbyname("localhost")?, "127.0.0.1");
+/// # Ok::<(), socket::Error>(())
+/// ```
+///
+/// ```no_run
+/// // no_run: the answer comes from a DNS server (a machine without one says
+/// // [Errno -3] Temporary failure in name resolution), and cargo test must
+/// // not depend on the network.
+/// use netlib::socket;
+///
 /// // Python: socket.gethostbyname('testname')   → gaierror
 /// assert_eq!(socket::gethostbyname("testname").unwrap_err().to_string(),
 ///            "[Errno -2] Name or service not known");
-/// # Ok::<(), socket::Error>(())
 /// ```
 pub fn gethostbyname(hostname: &str) -> Result<String, Error> {
     let name = host_arg("gethostbyname", hostname)?;
@@ -171,10 +179,18 @@ pub fn gethostbyname_ex(hostname: &str) -> Result<(String, Vec<String>, Vec<Stri
 /// let (name, _aliases, addresses) = socket::gethostbyaddr("127.0.0.1")?;
 /// assert_eq!(addresses, ["127.0.0.1"]);
 /// # let _ = name;
+/// # Ok::<(), socket::Error>(())
+/// ```
+///
+/// ```no_run
+/// // no_run: the answer comes from a DNS server (a machine without one says
+/// // [Errno 2] Host name lookup failure), and cargo test must
+/// // not depend on the network.
+/// use netlib::socket;
+///
 /// // Python: socket.gethostbyaddr('192.0.2.1')  → herror: [Errno 1] Unknown host
 /// assert_eq!(socket::gethostbyaddr("192.0.2.1").unwrap_err().to_string(),
 ///            "[Errno 1] Unknown host");
-/// # Ok::<(), socket::Error>(())
 /// ```
 pub fn gethostbyaddr(ip_address: &str) -> Result<(String, Vec<String>, Vec<String>), Error> {
     let name = host_arg("gethostbyaddr", ip_address)?;

@@ -2,7 +2,7 @@
 //! whether a crawler (a *user agent*) may fetch a URL.
 //!
 //! The rules are CPython 3.13's (`Lib/urllib/robotparser.py`), which differ
-//! from Google's and RFC 9309's longest-match rule: the **first** entry whose
+//! from Google's and [RFC 9309](https://www.rfc-editor.org/rfc/rfc9309)'s longest-match rule: the **first** entry whose
 //! `User-agent` is a substring of the agent's name (before any `/`, case
 //! ignored) decides; the `*` entry only when no other applies; inside it the
 //! **first** `Allow`/`Disallow` line whose path is a prefix of the URL's

@@ -72,7 +72,7 @@ impl Ipv6Address {
         128
     }
 
-    /// The zone after `%` (RFC 4007), Python's `scope_id`.
+    /// The zone after `%` ([RFC 4007](https://www.rfc-editor.org/rfc/rfc4007)), Python's `scope_id`.
     ///
     /// ```
     /// // Python: ipaddress.IPv6Address('fe80::1%eth0').scope_id
@@ -116,7 +116,7 @@ impl Ipv6Address {
         !self.is_private()
     }
 
-    /// In one of the blocks RFC 4291 leaves unassigned.
+    /// In one of the blocks [RFC 4291](https://www.rfc-editor.org/rfc/rfc4291) leaves unassigned.
     ///
     /// ```
     /// // Python: ipaddress.IPv6Address('4000::1').is_reserved
@@ -127,7 +127,7 @@ impl Ipv6Address {
         special::V6_RESERVED.iter().any(|&b| v6_in(self.ip, b))
     }
 
-    /// In `ff00::/8` (RFC 2373 §2.7).
+    /// In `ff00::/8` ([RFC 2373 §2.7](https://www.rfc-editor.org/rfc/rfc2373#section-2.7)).
     ///
     /// ```
     /// // Python: ipaddress.IPv6Address('ff02::1').is_multicast
@@ -152,7 +152,7 @@ impl Ipv6Address {
         }
     }
 
-    /// In `fe80::/10` (RFC 4291).
+    /// In `fe80::/10` ([RFC 4291](https://www.rfc-editor.org/rfc/rfc4291)).
     ///
     /// ```
     /// // Python: ipaddress.IPv6Address('fe80::1').is_link_local
@@ -163,7 +163,7 @@ impl Ipv6Address {
         v6_in(self.ip, special::V6_LINK_LOCAL)
     }
 
-    /// In the deprecated site-local `fec0::/10` (RFC 3513 §2.5.6).
+    /// In the deprecated site-local `fec0::/10` ([RFC 3513 §2.5.6](https://www.rfc-editor.org/rfc/rfc3513#section-2.5.6)).
     ///
     /// ```
     /// // Python: ipaddress.IPv6Address('fec0::1').is_site_local
@@ -174,7 +174,7 @@ impl Ipv6Address {
         v6_in(self.ip, special::V6_SITE_LOCAL)
     }
 
-    /// `::` (RFC 2373 §2.5.2).
+    /// `::` ([RFC 2373 §2.5.2](https://www.rfc-editor.org/rfc/rfc2373#section-2.5.2)).
     ///
     /// ```
     /// // Python: ipaddress.IPv6Address('::').is_unspecified
@@ -252,7 +252,7 @@ impl Ipv6Address {
         self.to_string()
     }
 
-    /// The `ip6.arpa` reverse-DNS name (RFC 3596 §2.5). The scope id is
+    /// The `ip6.arpa` reverse-DNS name ([RFC 3596 §2.5](https://www.rfc-editor.org/rfc/rfc3596#section-2.5)). The scope id is
     /// left out (CPython 3.13.0 raises for scoped addresses, see
     /// [`exploded`](Self::exploded)).
     ///
@@ -279,7 +279,7 @@ impl Ipv6Address {
         (self.ip >> 32 == 0xffff).then_some(Ipv4Address(self.ip as u32))
     }
 
-    /// The embedded IPv4 address of a 6to4 address (`2002::/16`, RFC 3056).
+    /// The embedded IPv4 address of a 6to4 address (`2002::/16`, [RFC 3056](https://www.rfc-editor.org/rfc/rfc3056)).
     ///
     /// ```
     /// // Python: ipaddress.IPv6Address('2002:c000:204::1').sixtofour
@@ -292,7 +292,7 @@ impl Ipv6Address {
     }
 
     /// The `(server, client)` IPv4 addresses of a Teredo address
-    /// (`2001::/32`, RFC 4380).
+    /// (`2001::/32`, [RFC 4380](https://www.rfc-editor.org/rfc/rfc4380)).
     ///
     /// ```
     /// // Python: ipaddress.IPv6Address('2001:0:4136:e378:8000:63bf:3fff:fdd2').teredo

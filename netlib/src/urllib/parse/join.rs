@@ -6,7 +6,7 @@ use super::split::urlparse_with;
 use super::unsplit::urlunparse;
 
 /// Resolve `url` against `base`, as Python's `urljoin(base, url)`
-/// (RFC 3986 §5.2, with CPython's quirks: `..` above the root is dropped,
+/// ([RFC 3986 §5.2](https://www.rfc-editor.org/rfc/rfc3986#section-5.2), with CPython's quirks: `..` above the root is dropped,
 /// schemes outside its "relative" list are not resolved).
 ///
 /// Fails only where `urlparse` of either argument fails.

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-/// Python's `_ALWAYS_SAFE`: RFC 3986's unreserved characters.
+/// Python's `_ALWAYS_SAFE`: [RFC 3986](https://www.rfc-editor.org/rfc/rfc3986)'s unreserved characters.
 fn always_safe(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'~')
 }

@@ -29,7 +29,8 @@ fn is_scheme_char(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.')
 }
 
-/// Split `url` into five parts, as Python's `urlsplit(url)` does.
+/// Split `url` into five parts, as Python's `urlsplit(url)` does: the
+/// components of [RFC 3986 §3](https://www.rfc-editor.org/rfc/rfc3986#section-3), by CPython's rules.
 ///
 /// Leading C0 controls and spaces are stripped, tabs and newlines removed
 /// everywhere; the scheme is lower-cased; nothing else is normalised.

@@ -3,7 +3,7 @@
 
 use super::schemes::USES_NETLOC;
 
-/// Anything [`urlunparse`] can join: a [`ParseResult`] or six strings (an
+/// Anything [`urlunparse`] can join: a [`ParseResult`](super::ParseResult) or six strings (an
 /// array or a tuple), in Python's order. Python takes any 6-item iterable.
 ///
 /// ```
@@ -24,7 +24,7 @@ pub trait ParseParts {
     fn parse_parts(&self) -> [&str; 6];
 }
 
-/// Anything [`urlunsplit`] can join: a [`SplitResult`] or five strings.
+/// Anything [`urlunsplit`] can join: a [`SplitResult`](super::SplitResult) or five strings.
 ///
 /// ```
 /// use netlib::urllib::parse::{SplitParts, urlsplit};
