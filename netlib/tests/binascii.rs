@@ -7,24 +7,44 @@ mod vectors;
 use netlib::binascii::{
     Error, a2b_hex, b2a_hex, crc32, crc32_with, hexlify, hexlify_sep, unhexlify, unhexlify_bytes,
 };
-use serde_json::Value;
+use serde::Deserialize;
+use vectors::Outcome;
 
-fn vectors() -> Value {
-    vectors::load("binascii.json")
+/// `binascii.json`, as `gen_binascii.py` writes it.
+#[derive(Deserialize)]
+struct Vectors {
+    hexlify: Vec<HexlifyCase>,
+    unhexlify: Vec<UnhexlifyCase>,
 }
 
-fn s(v: &Value) -> &str {
-    v.as_str().expect("string in vector")
+/// One byte string (as hex) and what CPython's encoders give for it.
+#[derive(Deserialize)]
+struct HexlifyCase {
+    data: String,
+    hexlify: String,
+    crc32: u32,
+    /// `(seed, crc32(data, seed))` pairs.
+    crc32_seeded: Vec<(u32, u32)>,
+    sep: Vec<SepCase>,
 }
 
-fn expected(v: &Value) -> Result<String, (String, String)> {
-    match v.get("ok") {
-        Some(ok) => Ok(s(ok).to_owned()),
-        None => Err((
-            s(&v["error"]["class"]).to_owned(),
-            s(&v["error"]["message"]).to_owned(),
-        )),
-    }
+/// `hexlify(data, sep, bytes_per_sep)`.
+#[derive(Deserialize)]
+struct SepCase {
+    sep: char,
+    bytes_per_sep: i32,
+    result: Outcome<String>,
+}
+
+/// One text and what CPython's decoders give for it (as hex).
+#[derive(Deserialize)]
+struct UnhexlifyCase {
+    text: String,
+    /// `unhexlify(text)`.
+    str: Outcome<String>,
+    a2b_hex: Outcome<String>,
+    /// `unhexlify(text.encode())`.
+    bytes: Outcome<String>,
 }
 
 fn got(r: Result<String, Error>) -> Result<String, (String, String)> {
@@ -33,7 +53,7 @@ fn got(r: Result<String, Error>) -> Result<String, (String, String)> {
 
 #[test]
 fn binascii_matches_cpython() {
-    let v = vectors();
+    let v: Vectors = vectors::load("binascii.json");
     let mut checked = 0;
     let mut failures = Vec::new();
     let mut check = |what: String, ok: bool| {
@@ -42,51 +62,45 @@ fn binascii_matches_cpython() {
             failures.push(what);
         }
     };
-    for case in v["hexlify"].as_array().expect("hexlify") {
-        let data = unhexlify(s(&case["data"])).expect("vector data is hex");
-        let want = s(&case["hexlify"]);
+    for case in v.hexlify {
+        let data = unhexlify(&case.data).expect("vector data is hex");
+        let want = case.hexlify.as_str();
         check(format!("hexlify({data:02x?})"), hexlify(&data) == want);
         check(format!("b2a_hex({data:02x?})"), b2a_hex(&data) == want);
-        let crc = case["crc32"].as_u64();
-        check(
-            format!("crc32({data:02x?})"),
-            crc == Some(u64::from(crc32(&data))),
-        );
-        for pair in case["crc32_seeded"].as_array().expect("crc32_seeded") {
-            let seed = pair[0].as_u64().and_then(|n| u32::try_from(n).ok());
-            let want = pair[1].as_u64();
-            let got = seed.map(|seed| u64::from(crc32_with(&data, seed)));
-            check(format!("crc32({data:02x?}, {seed:?})"), got == want);
+        check(format!("crc32({data:02x?})"), crc32(&data) == case.crc32);
+        for (seed, want) in case.crc32_seeded {
+            check(
+                format!("crc32({data:02x?}, {seed})"),
+                crc32_with(&data, seed) == want,
+            );
         }
-        for sep_case in case["sep"].as_array().expect("sep") {
-            let mut sep = s(&sep_case["sep"]).chars();
-            let (Some(sep), None) = (sep.next(), sep.next()) else {
-                panic!("separator must be one character");
-            };
-            let per = sep_case["bytes_per_sep"]
-                .as_i64()
-                .and_then(|n| i32::try_from(n).ok())
-                .expect("bytes_per_sep fits a C int");
+        for SepCase {
+            sep,
+            bytes_per_sep: per,
+            result,
+        } in case.sep
+        {
             let got = got(hexlify_sep(&data, sep, per));
-            let want = expected(&sep_case["result"]);
+            let want = result.into_result();
             check(
                 format!("hexlify({data:02x?}, {sep:?}, {per}): got {got:?}, want {want:?}"),
                 got == want,
             );
         }
     }
-    for case in v["unhexlify"].as_array().expect("unhexlify") {
-        let text = s(&case["text"]);
+    for case in v.unhexlify {
+        let text = case.text.as_str();
         let as_hex = |r: Result<Vec<u8>, Error>| got(r.map(|b| hexlify(&b)));
         for (name, got, want) in [
-            ("unhexlify", as_hex(unhexlify(text)), expected(&case["str"])),
-            ("a2b_hex", as_hex(a2b_hex(text)), expected(&case["a2b_hex"])),
+            ("unhexlify", as_hex(unhexlify(text)), case.str),
+            ("a2b_hex", as_hex(a2b_hex(text)), case.a2b_hex),
             (
                 "unhexlify_bytes",
                 as_hex(unhexlify_bytes(text.as_bytes())),
-                expected(&case["bytes"]),
+                case.bytes,
             ),
         ] {
+            let want = want.into_result();
             check(
                 format!("{name}({text:?}): got {got:?}, want {want:?}"),
                 got == want,

@@ -55,6 +55,34 @@ pub fn load<T: DeserializeOwned>(name: &str) -> T {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// What CPython did with one input, as `vectorfile.py` records it:
+/// `{"ok": value}` or `{"error": {"class": …, "message": …}}`.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome<T> {
+    Ok(T),
+    Error(PyException),
+}
+
+/// A Python exception in a vector: its class as Python names it
+/// (`ValueError`, `binascii.Error`) and `str(exc)`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct PyException {
+    pub class: String,
+    pub message: String,
+}
+
+impl<T> Outcome<T> {
+    /// The outcome as a `Result` with the exception as `(class, message)`,
+    /// the form netlib errors give through `python_class()` and `to_string()`.
+    pub fn into_result(self) -> Result<T, (String, String)> {
+        match self {
+            Outcome::Ok(v) => Ok(v),
+            Outcome::Error(e) => Err((e.class, e.message)),
+        }
+    }
+}
+
 /// A module's `<module>_expected_differences.json`.
 #[derive(Debug, Deserialize)]
 pub struct ExpectedDifferences {
