@@ -217,13 +217,12 @@ def main():
     ap.add_argument("--cells", type=int, default=1000, help="run only the first K code cells")
     ap.add_argument("--prefix", default="/opt/netlessons", help="the shared install (as ./kernel-setup/hub --prefix)")
     ap.add_argument("--timeout", type=float, default=900, help="per server start and per cell, seconds")
-    ap.add_argument("--reserve", action="store_true", help="reserve kernels on (./kernel-setup/hub --reserve)")
     ap.add_argument("--out", default=str(ROOT / "build" / "bench" / "classroom.json"))
     args = ap.parse_args()
     if os.geteuid() != 0:
         sys.exit("run as root: the classroom benchmark creates trial accounts (removed at the end)")
     sizes = [int(x) for x in args.n.split(",") if x]
-    hub_args = ["--cull-idle", "0"] + (["--reserve"] if args.reserve else [])
+    hub_args = ["--cull-idle", "0"]
     hub = hc.HubProcess(max(sizes), args.prefix, name_prefix="nlbench", args=hub_args)
     rounds = []
     try:
@@ -242,7 +241,7 @@ def main():
             out = Path(args.out)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(json.dumps({"think_s": args.think, "seed": args.seed, "cells": args.cells,
-                                       "reserve": args.reserve, "cpus": os.cpu_count(), "rounds": rounds}, indent=1) + "\n")
+                                       "cpus": os.cpu_count(), "rounds": rounds}, indent=1) + "\n")
     finally:
         hub.cleanup()
     print()

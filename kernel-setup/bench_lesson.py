@@ -170,25 +170,8 @@ def run_notebook(nb: nbformat.NotebookNode, km: KernelManager, cwd: Path, setup_
     }
 
 
-def reserve_cli(args: list[str], home: Path | None = None, **kwargs) -> None:
-    """Runs `reserve.py ARGS` for kernel home `home` (default: the installed one)."""
-    env = dict(os.environ, **({"NETLIB_KERNEL_HOME": str(home)} if home else {}))
-    subprocess.run([sys.executable, str(ROOT / "kernel-setup" / "kernel" / "reserve.py"), *args],
-                   env=env, check=False, **kwargs)
-
-
-def wait_for_reserve(cwd: Path, home: Path | None = None) -> None:
-    """Waits (untimed, up to 2 minutes) until the reserve kernel that the previous
-    start in `cwd` spawned is ready, so that each timed start is the one a student
-    gets after a moment's reading, not one that races the reserve's own start. No-op
-    when no reserve is starting (reserves off, or the first start in `cwd`)."""
-    reserve_cli(["wait-ready", "--cwd", str(cwd), "--timeout", "120"], home, stderr=subprocess.DEVNULL)
-
-
 def run_rust(lesson: Path = LESSON) -> dict:
     nb = nbformat.read(lesson, as_version=4)
-    if os.environ.get("NETLESSONS_RESERVE") != "0":
-        wait_for_reserve(lesson.parent)
     km = KernelManager(kernel_name="rust-netlib")
     return run_notebook(nb, km, lesson.parent)
 
@@ -200,10 +183,10 @@ def run_python(lesson: Path = PYTHON_LESSON) -> dict:
     return run_notebook(nb, km, lesson.parent)
 
 
-def home_manager(name: str, home: Path, reserve: bool = False) -> SpecDir:
-    """rust-netlib's launcher on kernel home `home`, by default without reserve kernels (the `--deps-ab` arms)."""
+def home_manager(name: str, home: Path) -> SpecDir:
+    """rust-netlib's launcher on kernel home `home` (the `--deps-ab` arms)."""
     argv = json.loads((KERNEL_HOME / "kernelspec" / "kernel.json").read_text())["argv"]
-    return SpecDir(name, argv, {"NETLIB_KERNEL_HOME": str(home), "NETLESSONS_RESERVE": "1" if reserve else "0"})
+    return SpecDir(name, argv, {"NETLIB_KERNEL_HOME": str(home)})
 
 
 def run_home(spec: SpecDir) -> dict:
@@ -211,8 +194,7 @@ def run_home(spec: SpecDir) -> dict:
 
 
 def start_untimed(km: KernelManager) -> None:
-    """A start no round should pay: a stale slot refreshed from the cache, a netlib changed since the install rebuilt.
-    In the lessons' directory, so that the reserve kernel it leaves serves round 1."""
+    """A start no round should pay: a stale slot refreshed from the cache, a netlib changed since the install rebuilt."""
     km.start_kernel(cwd=str(LESSON.parent))
     kc = km.client()
     kc.start_channels()
@@ -282,8 +264,7 @@ def run_cells(km: KernelManager, cells: list[tuple[str, str]]) -> dict:
 
 def run_floor() -> dict:
     """Trivial cells on the stock evcxr and on ours, each with nothing loaded (empty
-    prelude, no dependency, warm build dir, opt 0), then on rust-netlib started cold
-    (no reserve kernel)."""
+    prelude, no dependency, warm build dir, opt 0), then on rust-netlib started cold."""
     floor_dir = OUT / "floor"
     config = floor_dir / "config"
     config.mkdir(parents=True, exist_ok=True)
@@ -303,7 +284,7 @@ def run_floor() -> dict:
             result[key] = run_cells(spec.manager(), FLOOR_CELLS)
         finally:
             spec.remove()
-    spec = home_manager("rust-netlib-floor", KERNEL_HOME)  # reserves off: a cold start
+    spec = home_manager("rust-netlib-floor", KERNEL_HOME)  # a cold start
     try:
         result["rust_netlib"] = run_cells(spec.manager(), FLOOR_CELLS)
     finally:
@@ -362,7 +343,7 @@ def table(summary: dict) -> str:
 def floor_table(floor: dict) -> str:
     cols = [("stock evcxr 0.22.0, nothing loaded", floor["stock_empty"]),
             ("our evcxr, nothing loaded", floor["patched_empty"]),
-            ("rust-netlib, no reserve", floor["rust_netlib"])]
+            ("rust-netlib", floor["rust_netlib"])]
     lines = ["| trivial cells, median | " + " | ".join(name for name, _ in cols) + " |",
              "|---|" + "---:|" * len(cols)]
     lines.append("| start→ready | " + " | ".join(f"{c['ready_s']:.2f} s" for _, c in cols) + " |")
@@ -410,12 +391,12 @@ def main() -> None:
     started = dt.datetime.now(dt.timezone.utc)
     print(f"machine: {machine()}", flush=True)
     runs: dict[str, list[dict]] = {"rust": [], "stock": [], "python": [], "plain": []}
-    # "stock": rust-netlib's whole set-up (launcher, reserves, config, cache) on the
+    # "stock": rust-netlib's whole set-up (launcher, config, cache) on the
     # stock evcxr_jupyter 0.22.0, i.e. the kernel before kernel-setup/evcxr/'s patches.
     stock = stock_home = None
     if "stock" in only and with_01:
         stock_home = bench_pairs.stock_evcxr_home(OUT, evcxr_binary())
-        stock = home_manager("rust-stock-evcxr", stock_home, reserve=True)
+        stock = home_manager("rust-stock-evcxr", stock_home)
         start_untimed(stock.manager())
     pair_runs: dict[str, dict[str, list[dict]]] = {nn: {"rust": [], "python": []} for nn, _, _ in pairs}
     # An untimed Rust start first: it refreshes a stale slot from the cache,
@@ -429,8 +410,6 @@ def main() -> None:
         if round_no <= plain_rounds:
             todo.append("plain")
         for kind in todo:
-            if kind == "stock":
-                wait_for_reserve(LESSON.parent, stock_home)
             result = {"rust": run_rust, "stock": lambda: run_home(stock), "python": run_python,
                       "plain": run_plain}[kind]()
             runs[kind].append(result)
@@ -445,7 +424,6 @@ def main() -> None:
                     print(round_line(round_no, f"{nn} {kind}", result), flush=True)
     if stock:
         stock.remove()
-        reserve_cli(["stop"], stock_home)
     leave_out = [c for c in (args.deps_ab_leave_out or "").split(",") if c] or None
     deps_ab = run_deps_ab(args.rounds, leave_out) if args.deps_ab else None
 

@@ -47,10 +47,3 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "kernel" in item.fixturenames or item.module.__name__ in ("test_kernel", "test_lab", "test_browser"):
             item.add_marker(skip)
-
-
-@pytest.fixture(scope="session", autouse=True)
-def stop_reserve_kernels():
-    """Kernel starts leave a started evcxr in reserve (reserve.py); none outlives the tests."""
-    yield
-    subprocess.run([sys.executable, str(ROOT / "kernel-setup" / "kernel" / "reserve.py"), "stop"], check=False)

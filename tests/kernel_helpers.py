@@ -84,7 +84,7 @@ class Kernel:
 
     def slot(self) -> str | None:
         """The build directory the launcher gave the most recent start."""
-        found = re.findall(r"(?:starting|reserve kernel claimed:) evcxr_jupyter in (\S+)", self.log_text())
+        found = re.findall(r"starting evcxr_jupyter in (\S+)", self.log_text())
         return found[-1] if found else None
 
     def execute(self, code: str, timeout: float = CELL_TIMEOUT) -> CellResult:

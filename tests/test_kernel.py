@@ -197,11 +197,11 @@ def test_broken_netlib_shows_the_compile_error_in_the_notebook(tmp_path):
         text = r.text
         assert "could not start" in text
         assert "unclosed delimiter" in text, text
-        # cargo's report, with the place of the error, follows evcxr's one line.
+        # rustc's own report, with the place of the error and the code.
         assert "src/lib.rs:" in text and "pub fn broken_on_purpose( {" in text, text
         assert "README.md" in text and "Troubleshooting" in text
         # The same explanation is in the server's log.
-        assert "could not start the Rust kernel" in k.log_text()
+        assert "The kernel could not start" in k.log_text()
         # A second cell gets the same answer: the stand-in kernel stays up.
         assert k.execute("1").errors[0]["ename"] == "KernelStartError"
 

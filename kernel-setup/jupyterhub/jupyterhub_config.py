@@ -66,9 +66,6 @@ c.Spawner.environment = {
     # The rust-netlib kernelspec is the shared venv's; no user-wide one may win.
     "JUPYTER_PREFER_ENV_PATH": "1",
     "PATH": f"{prefix / 'venv' / 'bin'}:{prefix / 'rust' / 'toolchain' / 'bin'}:/usr/local/bin:/usr/bin:/bin",
-    # Reserve kernels (kernel-setup/kernel/reserve.py) cost ~0.6 GB per student
-    # and only speed up restarts; off unless --reserve (PERFORMANCE.md, classroom).
-    "NETLESSONS_RESERVE": "1" if s["reserve"] else "0",
 }
 # A class logging in together on a small machine: starts take longer than alone.
 c.Spawner.start_timeout = 300

@@ -18,7 +18,7 @@ what is current:
                             rust-netlib kernelspec
 
 Students read all of it and write none of it: their build slots (copies of the
-prebuilt cache, so a first start compiles no dependency) and reserves go to
+prebuilt cache, so a first start compiles no dependency) go to
 ~/.netlessons/kernel in their own home.
 
 Run as root for a hub; binder/postBuild runs `shared` as the image's user,
@@ -291,7 +291,7 @@ def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: P
         return home
     step("prebuilt cache: building netlib and its dependencies in the shared kernel home (a few minutes the first time)")
     run([env / "bin" / "python", src / "kernel-setup" / "kernel" / "selfcheck.py"], cwd=src,
-        env=dict(os.environ, NETLIB_KERNEL_PREBUILD="1", JUPYTER_PREFER_ENV_PATH="1", NETLESSONS_RESERVE="0"))
+        env=dict(os.environ, NETLIB_KERNEL_PREBUILD="1", JUPYTER_PREFER_ENV_PATH="1"))
     stamp.write_text(h.hexdigest())
     return home
 

@@ -172,7 +172,7 @@ def main():
     ap.add_argument("--rust-src", type=Path, help="the toolchain's rust-src `library` dir, to trim for the analyzer")
     ap.add_argument(
         "--state",
-        help="each user's own folder for build slots and reserves, `~` allowed (a shared, read-only home: ./kernel-setup/hub)",
+        help="each user's own folder for build slots, `~` allowed (a shared, read-only home: ./kernel-setup/hub)",
     )
     ap.add_argument("--env", action="append", default=[], metavar="KEY=VALUE", help="more environment for evcxr and cargo")
     ap.add_argument("--no-lesson-deps", action="store_true", help="leave LESSON_DEPS out (./kernel-setup/bench --deps-ab)")

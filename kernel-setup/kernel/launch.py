@@ -13,12 +13,15 @@ Why a launcher at all:
 * A new slot would rebuild netlib and all its dependencies (a minute or more).
   It is copied instead from the prebuilt cache that the install filled, so a
   first start is warm. The copy is redone whenever the cache was rebuilt.
-* evcxr runs on a private connection behind proxy.py, the same path a reserve
-  kernel takes (reserve.py), so that both behave alike (proxy.py says why).
-* evcxr exits at start when the preload fails (netlib does not compile, no
-  cargo on PATH), and Jupyter then shows nothing but "kernel died". When that
-  happens this launcher keeps the connection and serves `fallback.py`, which
-  answers every cell with the reason, so the student reads it in the notebook.
+* Then it becomes evcxr (exec): evcxr binds the ports Jupyter chose and is
+  the process Jupyter signals; nothing sits between the client and the kernel.
+  The slot's lock is inherited across the exec. When evcxr's own start fails
+  (netlib does not compile), evcxr keeps serving and answers every cell with
+  the reason (evcxr patch 0012), with the advice in $EVCXR_START_FAILURE_HELP.
+* What this launcher checks before that (settings, cargo and rustc on the
+  kernel's PATH, the evcxr binary) it reports through `fallback.py`, a
+  stand-in kernel on the same connection file, so the student reads the reason
+  in the notebook instead of "kernel died".
 
 The kernel home (default `<repo>/build/kernel`, or $NETLIB_KERNEL_HOME) holds
 `launcher.json` and `config/`, written by the install, plus `cache/` and
@@ -27,46 +30,28 @@ that is how the install warms it.
 
 A classroom install (./kernel-setup/hub) shares one kernel home, read-only,
 among all students: its `launcher.json` names a `state` folder in each user's
-own home (`~/.netlessons/kernel`), which then holds that user's `slots/` and
-`reserves/`; config, cache and settings stay shared.
+own home (`~/.netlessons/kernel`), which then holds that user's `slots/`;
+config, cache and settings stay shared.
 """
 
 import fcntl
 import hashlib
 import json
 import os
-import re
 import shutil
-import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MAX_SLOTS = 64
-# Text kept from evcxr's output, to explain a failed start.
-TAIL_BYTES = 64 * 1024
 HELP = (
     "See README.md, section Troubleshooting, in the netlessons checkout "
     "(README.md의 Troubleshooting 절을 보세요)."
 )
 
 
-
-def forward_signals(send) -> None:
-    """Passes the signals Jupyter sends a kernel (terminate, interrupt, hang-up,
-    quit) on to the process that really is the kernel, through `send(signum)`."""
-
-    def handler(signum, _frame):
-        try:
-            send(signum)
-        except ProcessLookupError:
-            pass
-
-    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP, signal.SIGQUIT):
-        signal.signal(signum, handler)
 
 def log(message):
     # stderr is the Jupyter server's log (the terminal running ./kernel-setup/lab).
@@ -78,7 +63,7 @@ def kernel_home():
 
 
 def state_dir(home, settings=None):
-    """Where this user's build slots and reserves go: the kernel home itself, or the
+    """Where this user's build slots go: the kernel home itself, or the
     `state` folder launcher.json names (`~` is the user's home) when the home is shared."""
     if settings is None:
         try:
@@ -228,94 +213,6 @@ def warm_slot(home, slot):
         os.close(cache_fd)
 
 
-def _find_prctl():
-    try:
-        import ctypes
-
-        return ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-
-
-# Looked up here, not in the forked child: the launcher has ZeroMQ's threads
-# running when it starts evcxr, and a dlopen after fork could wait forever on
-# a loader lock one of them held.
-_PRCTL = _find_prctl()
-
-
-def die_with_parent():
-    # If the launcher is killed, evcxr must not live on holding the ports.
-    if _PRCTL is not None:
-        _PRCTL(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-
-
-class Tee(threading.Thread):
-    """Copies one of evcxr's output pipes to ours and to the slot log, keeping a tail."""
-
-    def __init__(self, source, sink, logfile):
-        super().__init__(daemon=True)
-        self.source, self.sink, self.logfile = source, sink, logfile
-        self.tail = bytearray()
-
-    def run(self):
-        for line in iter(self.source.readline, b""):
-            self.sink.write(line)
-            self.sink.flush()
-            if self.logfile:
-                self.logfile.write(line)
-                self.logfile.flush()
-            self.tail += line
-            del self.tail[:-TAIL_BYTES]
-
-
-ANSI = re.compile(rb"\x1b\[[0-9;]*[A-Za-z]")
-
-
-def explain_exit(code, stderr_tail):
-    text = ANSI.sub(b"", bytes(stderr_tail)).decode("utf-8", "replace")
-    # anyhow appends a backtrace that only matters to evcxr's developers.
-    text = re.split(r"\n\s*Stack backtrace:", text)[0].strip()
-    lines = text.splitlines()
-    if len(lines) > 200:
-        lines = lines[:40] + ["[...]"] + lines[-150:]
-    detail = "\n".join(lines) or "(evcxr printed nothing)"
-    return (
-        f"evcxr_jupyter stopped with exit status {code}. Its last output:\n\n{detail}\n\n"
-        "If this is a compile error in netlib, fix netlib and restart the kernel."
-    )
-
-
-def netlib_diagnostics(settings, home):
-    """cargo's own report on netlib, with file and line, which evcxr's one-line error lacks."""
-    try:
-        init = (home / "config" / "init.evcxr").read_text(encoding="utf-8")
-    except OSError:
-        return ""
-    found = re.search(r'path\s*=\s*"([^"]+)"', init)
-    manifest = Path(found.group(1)) / "Cargo.toml" if found else None
-    cargo = shutil.which("cargo", path=settings.get("path", ""))
-    if not (manifest and manifest.is_file() and cargo):
-        return ""
-    log("asking cargo check for netlib's errors")
-    env = dict(os.environ, PATH=settings["path"])
-    try:
-        proc = subprocess.run(
-            [cargo, "check", "--lib", "--quiet", "--color", "never", "--manifest-path", str(manifest)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"\n\n(cargo check of netlib did not finish: {exc})"
-    if proc.returncode == 0:
-        return ""
-    lines = proc.stderr.strip().splitlines()
-    if len(lines) > 80:
-        lines = lines[:80] + ["[... more in: cargo check -p netlib]"]
-    return "\n\ncargo check of netlib says:\n\n" + "\n".join(lines)
-
-
 def evcxr_env(settings, home, slot):
     env = dict(os.environ)
     env["EVCXR_CONFIG_DIR"] = str(home / "config")
@@ -324,63 +221,19 @@ def evcxr_env(settings, home, slot):
     # RUST_SRC_PATH: the analyzer's trimmed copy of the standard library; MIMALLOC_*:
     # evcxr's allocator returns freed memory at once (configure.py).
     env.update(settings.get("env", {}))
+    env["EVCXR_START_FAILURE_HELP"] = (
+        "Rust (netlib) 커널을 시작하지 못했습니다. If this is a compile error in netlib, "
+        "fix netlib and restart the kernel (netlib을 고친 뒤 커널을 다시 시작하세요).\n" + HELP
+    )
     env.pop("NETLIB_KERNEL_PREBUILD", None)
     return env
 
 
-def run_evcxr(settings, home, slot, lock_fd, connection_file):
-    """Runs evcxr on a connection of its own behind proxy.py until it exits.
-    Returns its exit status and the tail of its stderr."""
-    import proxy
-
-    with open(connection_file, encoding="utf-8") as f:
-        client = json.load(f)
-    behind_proxy = client.get("transport", "tcp") == "tcp"
-    if behind_proxy:
-        # Jupyter's ports first, as evcxr would bind them at once: the client's
-        # requests wait in them until evcxr is ready, and evcxr's private ports,
-        # chosen next, cannot be one of them.
-        relay = proxy.Proxy(client, note=log)
-        try:
-            relay.bind()
-        except Exception as exc:
-            sys.exit(f"[rust-netlib] cannot bind the ports Jupyter chose ({exc}); start the kernel again")
-        private = proxy.private_connection(avoid={client[p] for p in proxy.PORTS})
-        control_file = slot.with_name(slot.name + ".kernel.json")
-        fd = os.open(control_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as f:
-            json.dump(private, f)
-    else:
-        control_file = connection_file
-    slot_log = open(slot.with_name(slot.name + ".log"), "wb")
-    proc = subprocess.Popen(
-        [settings["evcxr"], "--control_file", str(control_file)],
-        env=evcxr_env(settings, home, slot),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        pass_fds=(lock_fd,),
-        preexec_fn=die_with_parent,
-    )
-    tees = [
-        Tee(proc.stdout, sys.stdout.buffer, slot_log),
-        Tee(proc.stderr, sys.stderr.buffer, slot_log),
-    ]
-    for t in tees:
-        t.start()
-
-    forward_signals(proc.send_signal)
-    if behind_proxy:
-        relay.attach(private, proc)
-        relay.run()
-        # Jupyter's ports are free before the fallback kernel binds them.
-        proxy.release()
-    code = proc.wait()
-    for t in tees:
-        t.join(timeout=5)
-    slot_log.close()
-    if behind_proxy:
-        control_file.unlink(missing_ok=True)
-    return code, tees[1].tail
+def exec_evcxr(settings, home, slot, lock_fd, connection_file):
+    """Becomes evcxr_jupyter on Jupyter's own connection file, keeping the slot's lock."""
+    os.set_inheritable(lock_fd, True)
+    evcxr = settings["evcxr"]
+    os.execve(evcxr, [evcxr, "--control_file", connection_file], evcxr_env(settings, home, slot))
 
 
 def serve_fallback(connection_file, message):
@@ -396,23 +249,6 @@ def main():
         sys.exit("usage: launch.py CONNECTION_FILE")
     connection_file = sys.argv[1]
     home = kernel_home()
-    reserve = None
-    try:
-        import reserve  # a started evcxr kept for this start (reserve.py)
-
-        if not reserve.enabled(home):
-            reserve = None
-    except Exception as exc:  # never let the optimisation break a start
-        log(f"reserve kernels unavailable: {exc!r}")
-        reserve = None
-    if reserve is not None:
-        claimed = reserve.claim(home, connection_file)
-        if claimed is not None:
-            code, stderr_tail = claimed
-            if code == 0 or code < 0:
-                sys.exit(0 if code == 0 else 128 - code)
-            log(f"evcxr_jupyter (reserve) exited with status {code}")
-            serve_fallback(connection_file, explain_exit(code, stderr_tail))
     try:
         settings = load_settings(home)
         preflight(settings, home)
@@ -426,22 +262,11 @@ def main():
             warm_slot(home, slot)
         slot.mkdir(parents=True, exist_ok=True)
         log(f"starting evcxr_jupyter in {slot}")
+        exec_evcxr(settings, home, slot, lock_fd, connection_file)
     except StartError as exc:
         serve_fallback(connection_file, str(exc))
     except (OSError, subprocess.CalledProcessError) as exc:
-        serve_fallback(connection_file, f"Preparing the kernel's build directory failed: {exc}")
-
-    if reserve is not None:
-        # It waits until this start's kernel answers, then starts one for the next start.
-        reserve.spawn(home, os.getcwd(), after=connection_file)
-    started = time.monotonic()
-    code, stderr_tail = run_evcxr(settings, home, slot, lock_fd, connection_file)
-    os.close(lock_fd)
-    if code == 0 or code < 0:
-        # 0: a shutdown request; < 0: a signal, sent by Jupyter or forwarded by us.
-        sys.exit(0 if code == 0 else 128 - code)
-    log(f"evcxr_jupyter exited with status {code} after {time.monotonic() - started:.1f} s")
-    serve_fallback(connection_file, explain_exit(code, stderr_tail) + netlib_diagnostics(settings, home))
+        serve_fallback(connection_file, f"Preparing the kernel's build directory or starting evcxr failed: {exc}")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Exits non-zero, with the kernel's log, when the cell does not print what it shou
 """
 
 import os
+import re
 import sys
 import tempfile
 import time
@@ -64,6 +65,10 @@ def main():
     print("self-check output:")
     print("  " + (text.strip().replace("\n", "\n  ") or "(nothing)"))
     print(f"self-check: kernel start + cell took {elapsed:.1f} s")
+    # The kernel's stderr (cargo's "Compiling" lines): a warm start compiles nothing.
+    log.seek(0)
+    compiled = re.findall(r"^\s*Compiling (\S+)", log.read().decode("utf-8", "replace"), re.M)
+    print(f"self-check: crates compiled by this start: {', '.join(compiled) or 'none'}")
     if expected not in text:
         print(f"self-check FAILED: expected {expected!r} in the output", file=sys.stderr)
         log.seek(0)
