@@ -48,39 +48,16 @@ LESSON_DEPS = """\
 :dep httparse = { version = "=1.10.1" }
 """
 
-# In effect in every cell (see main() for why it lives in init.evcxr).
-PRELUDE = """\
-use netlib::prelude::*;
+def prelude():
+    """What is in effect in every cell (main() says why it lives in init.evcxr).
 
-// Runs each time a cell's library is loaded (evcxr re-emits prelude items into
-// every cell), before any cell code: evcxr asks for panic backtraces
-// (RUST_BACKTRACE=1), which show only evcxr's generated frames, so they are off
-// and a panic shows its message and location, as a Python traceback's last line.
-#[used]
-#[unsafe(link_section = ".init_array")]
-static NETLESSONS_CELL_SETUP: extern "C" fn() = {
-    extern "C" fn cell_setup() {
-        // SAFETY: runs while the cell library loads, before any cell code and
-        // its threads could read the environment.
-        unsafe { std::env::set_var("RUST_BACKTRACE", "0") };
-    }
-    cell_setup
-};
+    A real Rust file, kernel/prelude.rs, compiled by netlib/tests/kernel_prelude.rs
+    and checked by rustfmt; its opening comment describes the file, not a cell."""
+    lines = (SETUP / "kernel" / "prelude.rs").read_text(encoding="utf-8").splitlines(keepends=True)
+    while lines and lines[0].startswith("//"):
+        lines.pop(0)
+    return "".join(lines)
 
-// evcxr shows a cell's last expression by compiling `(expr).evcxr_display()`
-// and, when the type has no such method, compiling the cell a second time with
-// a `{:?}` fallback. This method prints that same text in evcxr's format, so
-// the cell compiles once (kernel-setup/PERFORMANCE.md). A type's own inherent
-// `evcxr_display` (rich output) still wins: method lookup prefers it.
-trait NetlessonsShowDebug {
-    fn evcxr_display(&self);
-}
-impl<T: std::fmt::Debug + ?Sized> NetlessonsShowDebug for T {
-    fn evcxr_display(&self) {
-        println!("EVCXR_BEGIN_CONTENT text/plain\n{self:?}\nEVCXR_END_CONTENT");
-    }
-}
-"""
 
 # Paid at kernel start instead of in the student's first cell: evcxr compiles
 # its first cell that uses `?` twice (it adds the Result wrapper after rustc's
@@ -194,7 +171,7 @@ def main():
     lesson_deps = "" if args.no_lesson_deps else "".join(
         f"{line}\n" for line in LESSON_DEPS.splitlines() if dep_name(line) not in args.leave_out_dep
     )
-    write(config / "init.evcxr", dep + lesson_deps + PRELUDE + WARM_UP)
+    write(config / "init.evcxr", dep + lesson_deps + prelude() + WARM_UP)
     (config / "prelude.rs").unlink(missing_ok=True)
     settings = {"root": str(args.root.resolve()), "evcxr": args.evcxr, "path": args.path}
     env = dict(MIMALLOC_ENV)
