@@ -1,6 +1,6 @@
 """A student in front of ./kernel-setup/hub, driven through the hub's public port only.
 
-Used by tests/test_hub.py and ./kernel-setup/bench-classroom. Everything goes
+Used by tests/test_hub.py and ./kernel-setup/bench/classroom. Everything goes
 through JupyterHub's proxy as a browser's requests would: the hub's REST API
 to log in (a password turned into an API token) and to start the server, then
 the single-user server's REST API (`/user/<name>/api/...`) to open a lesson

@@ -64,7 +64,7 @@ def test_the_schema_check_rejects_a_setting_the_chart_does_not_have(schema, valu
         jsonschema.validate(merged(values, wrong), schema)
 
 
-PERFORMANCE = ROOT / "kernel-setup" / "PERFORMANCE.md"
+PERFORMANCE = ROOT / "kernel-setup" / "bench" / "PERFORMANCE.md"
 QUANTITY = {"": 1, "k": 1e3, "M": 1e6, "G": 1e9, "Ki": 2**10, "Mi": 2**20, "Gi": 2**30}
 
 
@@ -86,7 +86,7 @@ def recommendation(row: str) -> str:
 
 def test_z2jh_values_say_what_the_classroom_measurements_say(config):
     """The Helm values' per-student resources are the ones PERFORMANCE.md
-    recommends from ./kernel-setup/bench-classroom's measurements (read from that
+    recommends from ./kernel-setup/bench/classroom's measurements (read from that
     table, not restated), and the guarantee holds the memory it measured."""
     single = config["singleuser"]
     text = PERFORMANCE.read_text(encoding="utf-8")

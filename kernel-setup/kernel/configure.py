@@ -152,9 +152,9 @@ def main():
         help="each user's own folder for build slots, `~` allowed (a shared, read-only home: ./kernel-setup/hub)",
     )
     ap.add_argument("--env", action="append", default=[], metavar="KEY=VALUE", help="more environment for evcxr and cargo")
-    ap.add_argument("--no-lesson-deps", action="store_true", help="leave LESSON_DEPS out (./kernel-setup/bench --deps-ab)")
+    ap.add_argument("--no-lesson-deps", action="store_true", help="leave LESSON_DEPS out (./kernel-setup/bench/lesson --deps-ab)")
     ap.add_argument("--leave-out-dep", action="append", default=[], metavar="CRATE",
-                    help="leave this crate of LESSON_DEPS out (./kernel-setup/bench --deps-ab-leave-out)")
+                    help="leave this crate of LESSON_DEPS out (./kernel-setup/bench/lesson --deps-ab-leave-out)")
     args = ap.parse_args()
 
     home = args.home.resolve()

@@ -22,7 +22,7 @@ static NETLESSONS_CELL_SETUP: extern "C" fn() = {
 // evcxr shows a cell's last expression by compiling `(expr).evcxr_display()`
 // and, when the type has no such method, compiling the cell a second time with
 // a `{:?}` fallback. This method prints that same text in evcxr's format, so
-// the cell compiles once (kernel-setup/PERFORMANCE.md). A type's own inherent
+// the cell compiles once (kernel-setup/bench/PERFORMANCE.md). A type's own inherent
 // `evcxr_display` (rich output) still wins: method lookup prefers it.
 trait NetlessonsShowDebug {
     fn evcxr_display(&self);

@@ -1,8 +1,8 @@
-"""The lesson pairs ./kernel-setup/bench runs besides lesson 01, and its A/B of the lesson crates.
+"""The lesson pairs ./kernel-setup/bench/lesson runs besides lesson 01, and its A/B of the lesson crates.
 
 A pair is `notebooks/NN-*.ipynb` (kernel rust-netlib) and its twin
 `notebooks/python/NN-*.ipynb` (kernel python3), NN >= 02; lesson 01's Python
-counterpart is the original notebook (bench_lesson.py). `--deps-ab` runs
+counterpart is the original notebook (lesson.py). `--deps-ab` runs
 lesson 01 on a kernel home of its own that is the installed one without the
 lesson crates (configure.py --no-lesson-deps: none of the `:dep` lines of
 LESSON_DEPS; or only those of `--deps-ab-leave-out`) and on the installed
@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 KERNEL_HOME = ROOT / "build" / "kernel"
 

@@ -9,7 +9,7 @@ Rounds alternate between the kernels; each kernel first runs the cell once
 untimed (the first compile). Reported, not asserted: the median of the
 rounds, and the lines that arrived out of how many were printed.
 
-Run through ./kernel-setup/bench-output.
+Run through ./kernel-setup/bench/output.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 from jupyter_client import KernelManager
 
 # The bench's own kernelspec dirs and the kernel's recorded PATH.
-from bench_lesson import OUT, SpecDir, kernel_path
+from lesson import OUT, SpecDir, kernel_path
 
 RUST_CELL = 'for i in 0..{n} {{ println!("line {{i}}"); }}'
 PYTHON_CELL = 'for i in range({n}):\n    print(f"line {{i}}")'

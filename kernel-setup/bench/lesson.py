@@ -1,6 +1,6 @@
 """Lesson 01 on the Rust (netlib) kernel against the original Python lesson, in one run.
 
-Run by ./kernel-setup/bench (which installs first and uses the project's venv).
+Run by ./kernel-setup/bench/lesson (which installs first and uses the project's venv).
 Each round runs, in this order: the Rust lesson on `rust-netlib`, the original
 Python notebook on `python3` (ipykernel in .venv), and, while plain rounds
 remain, the Rust lesson on a plain evcxr kernel that loads netlib with a
@@ -17,9 +17,9 @@ started cold, each running trivial cells, so the lesson's numbers can be split
 into evcxr's cost, what the patches save, and what the preloaded crates add.
 
 Each round then runs every other lesson pair the same way, Rust then Python
-(`notebooks/NN-*.ipynb` against `notebooks/python/NN-*.ipynb`, bench_pairs.py),
+(`notebooks/NN-*.ipynb` against `notebooks/python/NN-*.ipynb`, pairs.py),
 and `--deps-ab` adds rounds of lesson 01 without and with the preloaded
-lesson crates (bench_pairs.py says how).
+lesson crates (pairs.py says how).
 """
 
 from __future__ import annotations
@@ -43,9 +43,9 @@ from jupyter_client import KernelManager
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 
-import bench_pairs
+import pairs as bench_pairs
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "notebooks" / "01-ipaddress-and-socket.ipynb"
 PYTHON_LESSON = ROOT / "tests" / "expected" / "001_python_network_modules.ipynb"
 OUT = ROOT / "build" / "bench"
@@ -83,7 +83,7 @@ def kernel_path() -> str:
 
 
 def evcxr_binary() -> str:
-    """The unpatched evcxr_jupyter 0.22.0 (./kernel-setup/bench passes it), else
+    """The unpatched evcxr_jupyter 0.22.0 (./kernel-setup/bench/lesson passes it), else
     the kernel's own patched build."""
     return os.environ.get("NETLESSONS_STOCK_EVCXR") or json.loads((KERNEL_HOME / "launcher.json").read_text())["evcxr"]
 

@@ -1,5 +1,5 @@
 """A class of N simulated students on ./kernel-setup/hub: lesson 01 through the real hub,
-proxy and single-user servers (run by ./kernel-setup/bench-classroom, as root).
+proxy and single-user servers (run by ./kernel-setup/bench/classroom, as root).
 
 One hub serves every round, with trial accounts `nlbench01...` (removed at the
 end). In each round N students at once log in through the hub's API (their
@@ -34,10 +34,10 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # kernel-setup/hub_client.py
 import hub_client as hc  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 LESSON = "01-ipaddress-and-socket.ipynb"
 # Lesson 01's cells that raise, as their Python twins do (code-18: no reverse DNS entry).
 EXPECTED_ERRORS = {"py:code-18"}
