@@ -216,3 +216,42 @@ class Budget:
         if left <= 0:
             raise TimeoutError(f"the browser test took more than its {self.seconds:.0f} s")
         return min(cap, left) * 1000
+
+# Where a screenshot must show the theme: the notebook's and the menu bar's boxes
+# and their computed background colours, and the lesson's first heading (Korean text).
+JS_THEME_BOXES = f"""() => {{
+  const box = (el) => {{ const r = el.getBoundingClientRect(); return {{x: r.x, y: r.y, w: r.width, h: r.height}}; }};
+  const nb = {PANEL}.content.node;
+  const menu = document.querySelector('#jp-top-panel');
+  const heading = nb.querySelector('.jp-RenderedMarkdown h1');
+  return {{
+    notebook: {{...box(nb), color: getComputedStyle(nb).backgroundColor}},
+    menubar: {{...box(menu), color: getComputedStyle(menu).backgroundColor}},
+    heading: heading ? box(heading) : null,
+  }};
+}}"""
+
+# What a screenshot (PNG, base64) shows inside boxes: for each box, the share of its
+# pixels within `tol` of the box's colour (`match`) and the share far from it (`ink`).
+# Decoded by the page's own canvas.
+JS_PIXELS = """async ({png, boxes, tol}) => {
+  const img = new Image(); img.src = 'data:image/png;base64,' + png; await img.decode();
+  const canvas = document.createElement('canvas'); canvas.width = img.width; canvas.height = img.height;
+  const ctx = canvas.getContext('2d', {willReadFrequently: true}); ctx.drawImage(img, 0, 0);
+  const probe = document.createElement('canvas').getContext('2d');
+  const rgb = (css) => { probe.fillStyle = '#000'; probe.fillStyle = css; probe.fillRect(0, 0, 1, 1); return [...probe.getImageData(0, 0, 1, 1).data].slice(0, 3); };
+  const out = {};
+  for (const [name, b] of Object.entries(boxes)) {
+    const x = Math.max(0, Math.round(b.x)), y = Math.max(0, Math.round(b.y));
+    const w = Math.min(img.width - x, Math.round(b.w)), h = Math.min(img.height - y, Math.round(b.h));
+    if (w <= 0 || h <= 0) { out[name] = null; continue; }
+    const want = rgb(b.color); const d = ctx.getImageData(x, y, w, h).data;
+    let match = 0, ink = 0, n = 0;
+    for (let i = 0; i < d.length; i += 16) {
+      const diff = Math.max(Math.abs(d[i] - want[0]), Math.abs(d[i + 1] - want[1]), Math.abs(d[i + 2] - want[2]));
+      match += diff <= tol; ink += diff > 96; n++;
+    }
+    out[name] = {match: match / n, ink: ink / n, color: want};
+  }
+  return out;
+}"""

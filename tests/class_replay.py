@@ -40,6 +40,7 @@ from pathlib import Path
 import nbformat
 
 from kernel_helpers import Kernel
+from notebook_support import shown_text
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
@@ -75,6 +76,7 @@ class Step:
     clear_failure: bool = False  # failed at once with a clear message (allowed on re-runs)
     first_run: bool = False  # the cell's first run in the class scenario
     hung: bool = False  # no reply within the cell timeout; the kernel's replay ended there
+    shown: str = ""  # stdout, then each result's text/plain (notebook_support.shown_text)
 
 
 @dataclass
@@ -170,7 +172,8 @@ def play(path: Path, scenario: str, pause: float, cell_timeout: float) -> Replay
         clear = False
         if not ok and lenient and is_clear_failure(result, seconds):
             ok, clear = True, True
-        out.steps.append(Step(phase, i, tag, ok, detail, seconds, clear, first))
+        shown = shown_text(result.stdout, result.results)
+        out.steps.append(Step(phase, i, tag, ok, detail, seconds, clear, first, shown=shown))
         return True
 
     with kernel:  # shuts it down and removes its log, whatever happens

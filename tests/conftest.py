@@ -5,8 +5,10 @@ runs it first. Run them alone with: .venv/bin/python -m pytest tests/
 """
 
 import os
+import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -28,11 +30,6 @@ def pytest_report_header(config):
     return f"rust-netlib kernel: evcxr_jupyter {state} at {evcxr}, home {launcher.parent}"
 
 
-def pytest_configure(config):
-    # Lines tests add for the end of the run (measurements: reported, never asserted).
-    config.netlessons_summary = []
-
-
 def pytest_terminal_summary(terminalreporter, config):
     if config.netlessons_summary:
         terminalreporter.section("netlessons measurements")
@@ -40,10 +37,110 @@ def pytest_terminal_summary(terminalreporter, config):
             terminalreporter.write_line(line)
 
 
+# --- the one skip rule ----------------------------------------------------------------
+#
+# A test that needs something this machine may lack says so with
+# `@pytest.mark.needs("kernel", ...)` (or a module's `pytestmark`); a test using a
+# fixture that runs the kernel needs it without saying. Missing, the test is
+# skipped with the reason below; nothing else in tests/ decides to skip.
+
+
+def _launcher_ok() -> bool:
+    return (ROOT / "build" / "kernel" / "launcher.json").is_file()
+
+
+NEEDS = {
+    "kernel": (_launcher_ok, "the rust-netlib kernel is not installed: run ./kernel-setup/install"),
+    "chromium": (
+        lambda: shutil.which("chromium") or shutil.which("chromium-browser"),
+        "Debian's chromium is not installed and could not be: ./kernel-setup/test installs it as root"
+        " (apt-get install chromium fonts-noto-cjk); NETLESSONS_NO_BROWSER=1 was set, or no root/sudo",
+    ),
+    "root": (lambda: os.geteuid() == 0, "it creates Unix accounts and JupyterHub starts servers as them: run as root"),
+    "npm": (lambda: shutil.which("npm"), "npm (Node.js >= 20) is needed for JupyterHub's configurable-http-proxy"),
+}
+KERNEL_FIXTURES = {"kernel", "lesson_runs", "replays"}
+
+
+def pytest_configure(config):
+    # Lines tests add for the end of the run (measurements: reported, never asserted).
+    config.netlessons_summary = []
+    config.addinivalue_line("markers", "needs(*what): skip unless each of " + ", ".join(NEEDS) + " is there")
+
+
+def needs_of(item) -> list[str]:
+    what = [name for mark in item.iter_markers("needs") for name in mark.args]
+    if KERNEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+        what.append("kernel")
+    return what
+
+
 def pytest_collection_modifyitems(config, items):
-    if (ROOT / "build" / "kernel" / "launcher.json").is_file():
-        return
-    skip = pytest.mark.skip(reason="the rust-netlib kernel is not installed: run ./kernel-setup/install")
+    present = {}
     for item in items:
-        if "kernel" in item.fixturenames or item.module.__name__ in ("test_kernel", "test_lab", "test_browser"):
-            item.add_marker(skip)
+        for what in needs_of(item):
+            if what not in present:
+                present[what] = bool(NEEDS[what][0]())
+            if not present[what]:
+                item.add_marker(pytest.mark.skip(reason=NEEDS[what][1]))
+                break
+
+
+# --- work that starts with the session -------------------------------------------------
+#
+# The lessons' one run (lesson_runs.py) and the class replay (class_replay.py) start
+# in the background as soon as a test that reads them is collected, so their
+# kernels' starts and the replay's pauses overlap with the other tests.
+
+BACKGROUND: dict = {}
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly:
+        return
+    wanted = set()
+    for item in session.items:
+        if not any(m.name == "skip" for m in item.iter_markers()):
+            wanted |= KERNEL_FIXTURES & set(getattr(item, "fixturenames", ()))
+    if "replays" in wanted:
+        import class_replay
+
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="class-replay")
+        BACKGROUND["replays"] = pool.submit(class_replay.replay_all, class_replay.lessons())
+        pool.shutdown(wait=False)
+    if "lesson_runs" in wanted:
+        lesson_runs_object().start()
+
+
+def lesson_runs_object():
+    if "lesson_runs" not in BACKGROUND:
+        import lesson_runs
+
+        BACKGROUND["lesson_runs"] = lesson_runs.LessonRuns()
+    return BACKGROUND["lesson_runs"]
+
+
+@pytest.fixture(scope="session")
+def lesson_runs():
+    """Every lesson and twin executed once for the session (tests/lesson_runs.py)."""
+    return lesson_runs_object()
+
+
+@pytest.fixture(scope="session")
+def replays(request):
+    """The class replay of every lesson (tests/class_replay.py), started with the session."""
+    import class_replay
+
+    if "replays" not in BACKGROUND:
+        BACKGROUND["replays"] = ThreadPoolExecutor(max_workers=1).submit(class_replay.replay_all, class_replay.lessons())
+    results = BACKGROUND["replays"].result()
+    for r in results.values():
+        request.config.netlessons_summary.append(f"class replay {r.summary()}")
+    return results
+
+
+def pytest_sessionfinish(session):
+    if "lesson_runs" in BACKGROUND:
+        BACKGROUND["lesson_runs"].shutdown()
+    if "replays" in BACKGROUND:
+        BACKGROUND["replays"].result()  # its kernels end with it

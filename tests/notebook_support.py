@@ -1,221 +1,244 @@
-"""What the lesson tests share: paths, the original Python record, and the
-documented normalisations that turn what a Python cell showed into what the
-matching Rust cell must show.
+"""What the lesson tests share: paths, the tags, and what a cell shows.
 
-Every rule is listed in notebooks/README.md ("Normalisations"); each cell's
-rules are in `CELL_RULES`, so nothing is normalised that a cell does not name.
+Every lesson `notebooks/NN-<topic>.ipynb` (Rust (netlib)) with a twin
+`notebooks/python/NN-<topic>.ipynb` (Python) is compared cell by cell, after
+the Rust cell's own normalisation rules (notebooks/README.md, "A Rust lesson
+and its Python twin"). The lessons and twins are executed once per test
+session by `lesson_runs.py`; this module only reads notebooks.
 """
 
 from __future__ import annotations
 
-import ast
 import json
+import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-EXPECTED = ROOT / "tests" / "expected"
-LESSON_01 = NOTEBOOKS / "01-ipaddress-and-socket.ipynb"
+TWINS = NOTEBOOKS / "python"
 LESSON_00 = NOTEBOOKS / "00-network-programming.ipynb"
+LESSON_01 = NOTEBOOKS / "01-ipaddress-and-socket.ipynb"
 TIMINGS = ROOT / "build" / "test-timings"
+KERNEL_INSTALLED = (ROOT / "build" / "kernel" / "launcher.json").is_file()
 
-sys.path.insert(0, str(EXPECTED))
 sys.path.insert(0, str(NOTEBOOKS / "tools"))
 
-import gen_expected  # noqa: E402  (tests/expected/gen_expected.py)
-
-CODE_IDS = [f"code-{n:02d}" for n in range(1, 37)]
-
-# Host-dependent cells whose answer comes from the machine (hostname, resolver,
-# /etc/services, /etc/protocols), not from the Python build: any python3 may
-# give the live answer. code-31/32 (the AddressFamily members compiled into
-# CPython) are compared live only with CPython 3.13, else with the record.
-HOST_ONLY = {f"code-{n:02d}" for n in range(10, 26)}
-
-# The one original cell that raises (no reverse DNS entry for the address).
-PYTHON_RAISES = {"code-18"}
+TAG = re.compile(r"^py:code-(\d\d)$")
+# A cell the original course lacks (a picture, an exercise): tagged `extra` in
+# the lesson and in its twin, at the same place.
+EXTRA = "extra"
 
 
-def rust_str_debug(text: str) -> str:
-    """Rust's `{:?}` of a `str`/`String`: double quotes, backslash escapes."""
-    escaped = (
-        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    )
-    return f'"{escaped}"'
+def lessons() -> list[Path]:
+    """The Rust lessons, in lesson order."""
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
-def _bytes_literals(text: str):
-    return re.finditer(r"b'(?:[^'\\\n]|\\.)*'", text)
+def twin_of(lesson: Path) -> Path:
+    return TWINS / lesson.name
 
 
-def rule_bool(text: str) -> str:
-    """Python `True`/`False` → Rust `true`/`false`."""
-    return re.sub(r"\bTrue\b", "true", re.sub(r"\bFalse\b", "false", text))
+def paired_lessons() -> list[Path]:
+    return [p for p in lessons() if twin_of(p).is_file()]
 
 
-def rule_packed(text: str) -> str:
-    """A packed address `b'\\xc0\\xa8\\x00\\x0f'` → `Vec<u8>` Debug `[192, 168, 0, 15]`.
-
-    Only literals with a `\\x` escape (raw address bytes), so hexlify's
-    `b'c0a8000f'` is left to `rule_hexlify`.
-    """
-
-    def repl(m: re.Match) -> str:
-        if "\\x" not in m.group(0):
-            return m.group(0)
-        return "[" + ", ".join(str(b) for b in ast.literal_eval(m.group(0))) + "]"
-
-    return re.sub(r"b'(?:[^'\\\n]|\\.)*'", repl, text)
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
 
 
-def rule_hexlify(text: str) -> str:
-    """`binascii.hexlify` gives bytes `b'c0a8000f'`; netlib's `hexlify` a `String` `c0a8000f`."""
-    return re.sub(r"b'([0-9a-f]*)'", r"\1", text)
+def code_cells(nb) -> list:
+    return [c for c in nb.cells if c.cell_type == "code"]
 
 
-def rule_str_list(text: str) -> str:
-    """A printed list of str `['127.0.0.1']` → `Vec<String>` Debug `["127.0.0.1"]`."""
-
-    def repl(m: re.Match) -> str:
-        items = ast.literal_eval(m.group(0))
-        return "[" + ", ".join(rust_str_debug(s) for s in items) + "]"
-
-    return re.sub(r"\[(?:'(?:[^'\\]|\\.)*'(?:, '(?:[^'\\]|\\.)*')*)?\]", repl, text)
+def tags_of(cell) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
 
 
-def rule_str_repr(result: str) -> str:
-    """A `str` result `'http'` (repr) → `String` Debug `"http"`."""
-    return rust_str_debug(ast.literal_eval(result))
+def py_tag(cell) -> str | None:
+    """`code-MM` of a cell tagged `py:code-MM`."""
+    for tag in tags_of(cell):
+        if TAG.match(tag):
+            return tag[3:]
+    return None
 
 
-def rule_option(result: str | None) -> str:
-    """`o.port` is an int or None; `o.port()?` is `Option<u16>`: `Some(80)` / `None`."""
-    return "None" if result is None else f"Some({result})"
+def cell_tag(cell) -> str | None:
+    """The cell's place in the pair: `code-MM`, or `extra:<id>` (an extra cell), or None."""
+    tags = [t for t in tags_of(cell) if TAG.match(t) or t == EXTRA]
+    if len(tags) != 1:
+        return None
+    return tags[0][3:] if tags[0] != EXTRA else f"extra:{cell.get('id', '?')}"
 
 
-def rule_type_name(result: str) -> str:
-    """`type(addr.packed)` is `bytes`; `type_name_of_val(&addr.packed())` is `alloc::vec::Vec<u8>`."""
-    return {"bytes": "alloc::vec::Vec<u8>"}[result]
+def raises(cell) -> bool:
+    return "raises-exception" in tags_of(cell)
 
 
-def rule_help_members(text: str) -> str:
-    """`help(socket.AddressFamily)` → only its members, `NAME = <AddressFamily.NAME: N>`, sorted."""
-    members = re.findall(r"^ \|  (AF_\w+ = <AddressFamily\.\w+: -?\d+>)$", text, re.M)
-    return "".join(line + "\n" for line in sorted(members))
+def netlessons(cell) -> dict:
+    return cell.get("metadata", {}).get("netlessons", {})
 
 
-# Rules applied to the Python cell's stdout ("out") or last-expression value ("result").
-CELL_RULES: dict[str, dict[str, list]] = {
-    "code-05": {"out": [rule_bool]},
-    "code-06": {"out": [rule_packed, rule_hexlify]},
-    "code-07": {"result": [rule_type_name]},
-    "code-09": {"out": [rule_bool, rule_hexlify]},
-    "code-13": {"out": [rule_str_list]},
-    "code-18": {"out": [rule_str_list]},
-    "code-27": {"result": [rule_str_repr]},
-    "code-28": {"result": [rule_option]},
-    "code-29": {"result": [rule_str_repr]},
-    "code-30": {"result": [rule_str_repr]},
-    "code-31": {"out": [rule_help_members]},
-    "code-33": {"out": [rule_hexlify]},
-    "code-34": {"result": [rule_str_repr]},
-    "code-35": {"result": [rule_str_repr]},
-    "code-36": {"result": [rule_str_repr]},
-}
-
-# The Rust side's own help text is reduced the same way (netlib's help is abridged).
-RUST_RULES = {
-    "code-31": rule_help_members,
-}
+def rules_of(cell) -> list:
+    return netlessons(cell).get("normalize", [])
 
 
-def expected_shown(record: dict) -> str:
-    """What the Rust cell must show, from the Python cell's record.
-
-    Shown text = stdout, then the last expression's value on its own line,
-    then an exception as IPython's last traceback line `ename: evalue`
-    (the Rust cell prints that line itself).
-    """
-    rules = CELL_RULES.get(record["id"], {})
-    out = record["stdout"]
-    for rule in rules.get("out", []):
-        out = rule(out)
-    result = record["result"]
-    if rules.get("result"):
-        for rule in rules["result"]:
-            result = rule(result)
-    shown = out
-    if result is not None:
-        shown += result + "\n"
-    if record.get("error"):
-        shown += f"{record['error']['ename']}: {record['error']['evalue']}\n"
-    return shown
+def compared(cell) -> bool:
+    return netlessons(cell).get("compare") != "none"
 
 
-def shown(stdout: str, results: list[str], tag: str | None) -> str:
-    """What a Rust cell showed: its stdout, then each result's `text/plain` on its own line.
+def python_lines(source: str) -> list[str]:
+    """A twin cell's lines as a Rust cell quotes them: blank lines dropped, trailing blanks too."""
+    return [line.rstrip() for line in source.splitlines() if line.strip()]
 
-    Shared by the nbclient execution (`rust_shown`) and the browser test,
-    which reads the same parts from the page.
-    """
+
+def quoted_python(rust_source: str) -> list[str]:
+    """A Rust cell's leading `// Python: …` lines, without the prefix."""
+    out = []
+    for line in rust_source.splitlines():
+        if not line.startswith("// Python:"):
+            break
+        out.append(line.removeprefix("// Python:").removeprefix(" ").rstrip())
+    return out
+
+
+def normalize(text: str, rules) -> str:
+    for pattern, replacement in rules:
+        text = re.sub(pattern, replacement, text, flags=re.M)
+    return text
+
+
+def shown_text(stdout: str, results: list[str], rules=()) -> str:
+    """What a cell shows: its stdout, then each result's `text/plain` on its own line,
+    after the normalisation rules. Shared by nbclient runs, the class replay, the
+    browser (text read from the page) and the hub test."""
     out = stdout
     for result in results:
         out += result.rstrip("\n") + "\n"
-    fix = RUST_RULES.get(tag)
-    return fix(out) if fix else out
+    return normalize(out, rules)
 
 
-def rust_shown(cell) -> str:
-    """What an executed Rust cell showed: stdout, then its execute_result text/plain."""
-    stdout = "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
-    results = [
+def stdout_of(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
+
+
+def stderr_of(cell) -> str:
+    return "".join(o.get("text", "") for o in cell.outputs if o.output_type == "stream" and o.name == "stderr")
+
+
+def results_of(cell) -> list[str]:
+    return [
         o["data"]["text/plain"]
         for o in cell.outputs
         if o.output_type == "execute_result" and "text/plain" in o.get("data", {})
     ]
-    return shown(stdout, results, py_tag(cell))
 
 
-def live_python_cells() -> dict:
-    """The original cells run now, on this machine, by id; `_is_313` says whether by CPython 3.13."""
-    live = gen_expected.run_cells()
-    cells = {c["id"]: c for c in live["cells"]}
-    cells["_is_313"] = live["python"].startswith("3.13.")
-    return cells
+def shown(cell, rules=()) -> str:
+    return shown_text(stdout_of(cell), results_of(cell), rules)
 
 
-def expected_record(code_id: str, python_live: dict) -> dict:
-    """The Python cell's record a Rust cell is compared with: the committed one,
-    or for host-dependent cells the live run (see HOST_ONLY)."""
-    record = next(c for c in committed_record()["cells"] if c["id"] == code_id)
-    if record["host_dependent"] and (code_id in HOST_ONLY or python_live["_is_313"]):
-        return python_live[code_id]
-    return record
+def errors_of(cell) -> list[str]:
+    return [f"{o.get('ename')}: {o.get('evalue')}" for o in cell.outputs if o.output_type == "error"]
 
 
-def committed_record() -> dict:
-    return json.loads((EXPECTED / "001.json").read_text(encoding="utf-8"))
+# --- twins that run on CPython 3.13 ---------------------------------------------------
+#
+# netlib answers as CPython 3.13 does (ipaddress, socket, urllib.parse), while the
+# `python3` kernel of .venv may be another Python. A twin whose metadata says
+# `"netlessons": {"python": "3.13"}` is executed by `python3.13` itself, cell by cell
+# in one namespace as IPython does (the last expression's repr is the cell's result;
+# an exception ends the cell with IPython's `ename: evalue`). Host-dependent cells
+# (hostname, resolver, /etc/services) are thereby run live on the test machine.
+
+CHILD = r'''
+import ast, contextlib, io, json, sys
+
+def shown(value):
+    # IPython's pretty printer names classes by module.qualname (builtins
+    # without module); everything else here is repr().
+    if isinstance(value, type):
+        if value.__module__ == "builtins":
+            return value.__qualname__
+        return f"{value.__module__}.{value.__qualname__}"
+    return repr(value)
+
+cells = json.load(sys.stdin)
+namespace = {"__name__": "__main__"}
+records = []
+for source in cells:
+    record = {"stdout": "", "stderr": "", "result": None, "error": None}
+    tree = ast.parse(source)
+    last = None
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        last = tree.body.pop()
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            exec(compile(tree, "<cell>", "exec"), namespace)
+            if last is not None:
+                value = eval(compile(ast.Expression(last.value), "<cell>", "eval"), namespace)
+                if value is not None:
+                    record["result"] = shown(value)
+        except Exception as exc:
+            record["error"] = {"ename": type(exc).__name__, "evalue": str(exc)}
+    record["stdout"], record["stderr"] = out.getvalue(), err.getvalue()
+    records.append(record)
+json.dump({"python": sys.version.split()[0], "cells": records}, sys.stdout, ensure_ascii=False)
+'''
 
 
-def is_extra(cell) -> bool:
-    """A cell the original lacks (a picture, an exercise), tagged `extra`."""
-    return "extra" in cell.get("metadata", {}).get("tags", [])
+def python_313() -> tuple[list[str], dict]:
+    """`python3.13` (pyenv's when pyenv is there); an error saying so when missing."""
+    env = dict(os.environ, PYENV_VERSION=os.environ.get("NETLESSONS_PYENV_VERSION", "3.13.0"))
+    exe = shutil.which("python3.13")
+    if exe is None:
+        raise RuntimeError("CPython 3.13 (python3.13, e.g. from pyenv) is needed: netlib's lesson 01 is compared with it")
+    return [exe], env
 
 
-def extra_python(cell) -> str:
-    """The Python an extra cell stands for: its leading `// Python:` lines."""
-    lines = []
-    for line in cell.source.splitlines():
-        if not line.startswith("// Python:"):
-            break
-        lines.append(line.removeprefix("// Python:").removeprefix(" "))
-    return "\n".join(lines)
+def execute_on_python_313(path: Path, nb: nbformat.NotebookNode | None = None) -> tuple[nbformat.NotebookNode, dict]:
+    """A twin (or `nb`, cells of it) executed by CPython 3.13 as described above, in
+    the twin's folder; outputs as nbformat outputs."""
+    nb = read(path) if nb is None else nb
+    command, env = python_313()
+    env.update(PYTHONIOENCODING="utf-8", PAGER="cat", TERM="dumb")  # help() prints, never pages
+    cells = code_cells(nb)
+    done = subprocess.run(
+        command + ["-c", CHILD], input=json.dumps([c.source for c in cells]), env=env, cwd=path.parent,
+        capture_output=True, text=True, encoding="utf-8", timeout=300, check=True,
+    )
+    record = json.loads(done.stdout)
+    if not record["python"].startswith("3.13."):
+        raise RuntimeError(f"python3.13 is CPython {record['python']}")
+    for n, (cell, r) in enumerate(zip(cells, record["cells"]), start=1):
+        outputs = []
+        for name in ("stdout", "stderr"):
+            if r[name]:
+                outputs.append(nbformat.v4.new_output("stream", name=name, text=r[name]))
+        if r["result"] is not None:
+            outputs.append(nbformat.v4.new_output("execute_result", data={"text/plain": r["result"]}, execution_count=n))
+        if r["error"]:
+            outputs.append(nbformat.v4.new_output("error", ename=r["error"]["ename"], evalue=r["error"]["evalue"], traceback=[]))
+        cell.outputs, cell.execution_count = outputs, n
+    return nb, {"python": record["python"]}
 
 
-def py_tag(cell) -> str | None:
-    for tag in cell.get("metadata", {}).get("tags", []):
-        if tag.startswith("py:"):
-            return tag[3:]
-    return None
+def runs_on_python_313(nb) -> bool:
+    return nb.metadata.get("netlessons", {}).get("python") == "3.13"
+
+
+def each_cell_twice(nb) -> nbformat.NotebookNode:
+    """The notebook's code cells, each followed by a copy of itself (a student's
+    Shift+Enter, then again), in a notebook of their own."""
+    cells = []
+    for cell in code_cells(nb):
+        again = nbformat.from_dict(cell)
+        again.id = f"{cell.get('id', 'cell')}-again"
+        cells += [nbformat.from_dict(cell), again]
+    return nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)

@@ -8,13 +8,14 @@ time left its client waiting forever (evcxr#245). Patch 0004 runs every task
 on one runtime thread that every cell's copy of tokio has entered before the
 cell runs. These cells go through the real kernel, each with a timeout (a
 hang fails the test instead of stopping it), and check what a student sees.
+Lesson 05 itself, every cell run twice in a row and compared with its twin, is
+the class replay's "twice" scenario (tests/test_class_replay.py).
 """
 
 from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 
@@ -57,8 +58,6 @@ println!("runtime threads: {names:?}");
 
 @pytest.fixture(scope="module")
 def kernel():
-    if not (Path(__file__).resolve().parents[1] / "build" / "kernel" / "launcher.json").is_file():
-        pytest.skip("the rust-netlib kernel is not installed: run ./kernel-setup/install")
     with Kernel() as k:
         yield k
 
@@ -164,50 +163,3 @@ def test_a_task_that_blocks_the_runtime_thread_is_named_not_silent(kernel):
     assert time.monotonic() - started < 30
     # and the runtime works again afterwards
     assert run(kernel, ECHO_CELL).stdout.startswith("echo: HELLO 05\n")
-
-
-# --- lesson 05: every cell run twice in a row, Rust and its Python twin -----------
-
-LESSON = Path(__file__).resolve().parents[1] / "notebooks" / "05-asyncio-tokio.ipynb"
-TWIN = LESSON.parent / "python" / LESSON.name
-
-
-def each_cell_twice(path: Path, kernel_name: str):
-    """The notebook's code cells, each executed twice in a row (a student's
-    Shift+Enter, then again), in one fresh kernel; returns the executed cells
-    in pairs."""
-    import nbformat
-    from nbclient import NotebookClient
-
-    from test_lesson_pairs import CELL_TIMEOUT, code_cells
-
-    cells = []
-    for cell in code_cells(nbformat.read(path, as_version=4)):
-        again = nbformat.from_dict(cell)
-        again.id = f"{cell.id}-again"
-        cells += [nbformat.from_dict(cell), again]
-    nb = nbformat.v4.new_notebook(cells=cells)
-    NotebookClient(nb, kernel_name=kernel_name, timeout=CELL_TIMEOUT, startup_timeout=900, allow_errors=True,
-                   interrupt_on_timeout=True, resources={"metadata": {"path": str(path.parent)}}).execute()
-    return list(zip(nb.cells[::2], nb.cells[1::2]))
-
-
-@pytest.fixture(scope="module")
-def twice():
-    if not (LESSON.parents[1] / "build" / "kernel" / "launcher.json").is_file():
-        pytest.skip("the rust-netlib kernel is not installed: run ./kernel-setup/install")
-    return each_cell_twice(LESSON, "rust-netlib"), each_cell_twice(TWIN, "python3")
-
-
-def test_lesson_05_every_cell_run_twice_in_a_row_shows_what_python_shows(twice):
-    from test_lesson_pairs import errors_of, shown, stderr_of, tag_of
-
-    rust, python = twice
-    assert len(rust) == len(python) >= 12
-    for (r1, r2), (p1, p2) in zip(rust, python):
-        tag, rules = tag_of(r1), r1.metadata.get("netlessons", {}).get("normalize", [])
-        for run, rc, pc in ((1, r1, p1), (2, r2, p2)):
-            assert not errors_of(pc) and not stderr_of(pc), f"{tag} run {run} (Python): {errors_of(pc) or stderr_of(pc)}"
-            assert not errors_of(rc), f"{tag} run {run} (Rust) failed: {errors_of(rc)[0][:2000]}"
-            assert not stderr_of(rc).strip(), f"{tag} run {run} (Rust) wrote to stderr: {stderr_of(rc)[:2000]}"
-            assert shown(rc, rules) == shown(pc, rules), f"{tag} run {run}: Rust and Python show different text"

@@ -15,6 +15,8 @@ import pytest
 from class_replay import NOTEBOOKS, code_cells, judge
 from kernel_helpers import Kernel
 
+pytestmark = pytest.mark.needs("kernel")
+
 
 def lesson_up_to(kernel: Kernel, lesson: str, last_tag: str):
     """Runs the lesson's code cells in order, up to and including `last_tag`."""

@@ -1,8 +1,15 @@
 """Every lesson survives a class: pauses, re-runs, going back (tests/class_replay.py).
 
-The replays of all lessons run once per test session, several kernels at a
-time so that the pauses overlap; each lesson's verdict is its own test. The
-figures go to the end-of-run summary.
+The replays of all lessons run once per test session, in the background from
+the session's start (conftest.py), several kernels at a time so that the pauses
+overlap with each other and with the other tests; each lesson's verdict is its
+own test. The figures go to the end-of-run summary.
+
+The "twice" scenario (every cell run twice in a row) is also the check that a
+cell run again behaves the same: every run of a cell that succeeds shows what
+its Python twin shows when the twin's cells are run twice in a row too
+(tests/lesson_runs.py), after the Rust cell's normalisation rules; a run may
+instead fail at once with a clear message, which the replay lists.
 """
 
 from __future__ import annotations
@@ -13,20 +20,10 @@ import re
 import pytest
 
 import class_replay
-from kernel_helpers import KERNEL_HOME
+import notebook_support as ns
 
 LESSONS = class_replay.lessons()
 PYTHON_TWINS = sorted((class_replay.NOTEBOOKS / "python").glob("[0-9][0-9]-*.ipynb"))
-
-
-@pytest.fixture(scope="module")
-def replays(request):
-    if not (KERNEL_HOME / "launcher.json").is_file():
-        pytest.skip("the rust-netlib kernel is not installed: run ./kernel-setup/install")
-    results = class_replay.replay_all(LESSONS)
-    for r in results.values():
-        request.config.netlessons_summary.append(f"class replay {r.summary()}")
-    return results
 
 
 @pytest.mark.parametrize("lesson", [p.stem for p in LESSONS])
@@ -39,6 +36,27 @@ def test_the_lesson_survives_a_class(replays, lesson):
     # The replay really replayed: both scenarios ran every cell.
     assert sum(s.phase in ("after re-runs", "re-run") for s in r.steps) == 2 * r.cells, r.summary()
     assert any(s.phase == "back" for s in r.steps), r.summary()
+
+
+@pytest.mark.parametrize("lesson", [p.stem for p in ns.paired_lessons()])
+def test_every_run_of_a_cell_twice_in_a_row_shows_what_python_shows(replays, lesson_runs, lesson):
+    rust = ns.code_cells(ns.read(ns.NOTEBOOKS / f"{lesson}.ipynb"))
+    python = lesson_runs.twin_twice(lesson).cells()  # the twin, every cell twice in a row too
+    steps = [s for s in replays[lesson].steps if s.phase in ("after re-runs", "re-run")]
+    assert len(steps) == 2 * len(rust) == len(python), replays[lesson].summary()
+    wrong = []
+    for k, s in enumerate(steps):
+        rc, pc = rust[s.index], python[k]
+        if not s.ok or s.clear_failure or ns.raises(rc) or not ns.compared(rc):
+            continue  # failures are judged above; a clear failure is allowed and listed
+        if ns.errors_of(pc) or ns.stderr_of(pc):
+            continue  # Python's run failed (e.g. lesson 04's code-13 again: its server is closed); Rust's may work
+        rules = ns.rules_of(rc)
+        want = ns.shown(pc, rules)
+        got = ns.normalize(s.shown, rules)
+        if got != want:
+            wrong.append(f"{s.tag} ({s.phase}): Rust shows\n{got}\nPython shows\n{want}")
+    assert not wrong, "\n".join(wrong)
 
 
 # Limits that end a server's loop by the clock or by a count, in the lessons'

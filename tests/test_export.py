@@ -1,162 +1,143 @@
-"""The instructors' HTML export: `./kernel-setup/export` executes every lesson
-and writes self-contained HTML with the Korean text, highlighted Rust, the
-outputs and the figures inlined."""
+"""The instructors' HTML export: `./kernel-setup/export` writes, for every lesson,
+self-contained HTML with the Korean text, highlighted Rust, every output and the
+figures inlined.
+
+The test session executes each lesson once (tests/lesson_runs.py); the export
+here takes those executed notebooks (`--executed build/test-lessons`), so what
+each page must contain is read from that run: every heading, every line of
+code, every output in order (stdout and results as text, netlib's pictures as
+HTML of the same kind), every figure of the lesson's Markdown.
+"""
 
 from __future__ import annotations
 
 import html
-from collections import Counter
 import os
 import re
 import subprocess
+from collections import Counter
 
+import nbformat
 import pytest
 
+import lesson_runs as lr
 import notebook_support as ns
 
-pytestmark = pytest.mark.skipif(
-    not (ns.ROOT / "build" / "kernel" / "launcher.json").is_file(),
-    reason="the rust-netlib kernel is not installed: run ./kernel-setup/install",
-)
-
-LESSONS = {
-    "00-network-programming": {
-        "headings": ["Rust 네트워크 프로그래밍", "socketserver - 네트워크 서버 작성 모듈"],
-        "outputs": ["TCP 에코 응답: 안녕, 소켓!", "상태 줄: HTTP/1.1 200 OK"],
-        "images": 1,
-    },
-    "01-ipaddress-and-socket": {
-        "headings": ["Rust 네트워크 모듈: ipaddress와 socket", "IP 주소 객체 속성", "바이트 순서 변환"],
-        "outputs": [
-            "IPv4Address('192.0.0.1')",
-            "192.168.0.15 is Private? true",
-            "c0a8000f",
-            "ParseResult(scheme='http', netloc='www.cwi.nl:80', path='/%7Eguido/Python.html', params='', query='', fragment='')",
-            "testname : [Errno -2] Name or service not known",
-            "herror: [Errno 1] Unknown host",
-            '"0xd204"',
-        ],
-        "images": 4,
-        # netlib's pictures (netlib::display): code-01…04 and the extra cells.
-        "pictures": {"address": 5, "network": 1, "interface": 1, "url": 1, "table": 2},
-    },
-    "02-tcp-udp-sockets": {
-        "headings": ["02. TCP와 UDP 소켓", "12. 연습 문제"],
-        "outputs": [
-            "client received This is the message. It will be repeated.",
-            "00000005 0000012c",
-            "WouldBlock: Resource temporarily unavailable (os error 11)",
-            "ConnectionRefused: Connection refused (os error 111)",
-            "AddrInUse: Address already in use (os error 98)",
-        ],
-        "images": 0,
-    },
-    "03-select-selectors": {
-        "headings": ["select와 selectors: 한 스레드로 여러 클라이언트 처리하기", "4. 에지 트리거와 레벨 트리거", "연습 문제"],
-        "outputs": [
-            "conn1: WouldBlock: Resource temporarily unavailable (os error 11)",
-            "send buffer full: WouldBlock: Resource temporarily unavailable (os error 11)",
-            "rest: cd ef",
-            "client writable",
-            "carol got hello from carol",
-            "ConnectionRefused: Connection refused (os error 111)",
-            "echo 안녕 4 1",
-        ],
-        "images": 0,
-    },
-    "04-socketserver": {
-        "headings": ["socketserver: 서버를 만드는 틀", "8. 연습 문제"],
-        "outputs": [
-            "ConnectionRefused: Connection refused (os error 111)",
-            "c waits: WouldBlock: Resource temporarily unavailable (os error 11)",
-            "CLIENT 0 | BYE",
-            "AddrInUse: Address already in use (os error 98)",
-            "버서 녕안",
-        ],
-        "images": 0,
-    },
-    "05-asyncio-tokio": {
-        "headings": ["asyncio와 tokio: 코루틴으로 여러 연결을 한 스레드에서", "정리: 같은 서비스, 여러 방법"],
-        "outputs": [
-            "created, nothing printed yet",
-            "done: A",
-            "Elapsed(()) after 0.2 s",
-            "w2 cleaned up",
-            "100 replies, all right: true",
-            "incomplete: 3 of 10 bytes",
-            'blocking ["sleeper done", "tick 0", "tick 1", "tick 2"]',
-            "ConnectionRefused 111",
-            "버서 녕안",
-        ],
-        "images": 0,
-    },
-    "06-urllib-http": {
-        "headings": ["06. urllib과 http: 웹 클라이언트와 웹 서버", "정리"],
-        "outputs": [
-            "HTTP Error 404: Not Found",
-            "<urlopen error [Errno 111] Connection refused>",
-            "Set-Cookie: session=abc123; HttpOnly; Max-Age=3600; Path=/",
-            "you are kim (session abc123)",
-            "Disallow first: false",
-        ],
-        "images": 0,
-    },
-}
+LESSONS = [p.stem for p in ns.lessons()]
+OUTPUT_AREA = re.compile(r'<div class="[^"]*\bjp-OutputArea-output\b[^"]*"')
+PICTURE = re.compile(r'<div class="netlib-display netlib-([a-z]+)"')
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory):
+def exported(tmp_path_factory, lesson_runs):
+    runs = lesson_runs.all_rust()
+    for name, run in runs.items():
+        run.cells()  # each lesson ran
     out = tmp_path_factory.mktemp("html")
+    # The checkout is installed already (the test command's first step).
+    env = dict(os.environ, NETLESSONS_SKIP_INSTALL="1")
     done = subprocess.run(
-        [str(ns.ROOT / "kernel-setup" / "export"), "--out", str(out)],
-        capture_output=True, text=True, timeout=3600, env=dict(os.environ),
+        [str(ns.ROOT / "kernel-setup" / "export"), "--executed", str(lr.OUT), "--out", str(out)],
+        capture_output=True, text=True, timeout=600, env=env,
     )
     assert done.returncode == 0, f"export failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
-    return out, done.stdout
+    return out, done.stdout, runs
+
+
+def page_text(page: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", page))
 
 
 def test_one_html_per_lesson(exported):
-    out, _ = exported
+    out, _, _ = exported
     assert sorted(p.stem for p in out.glob("*.html")) == sorted(LESSONS)
-    assert sorted(p.stem for p in out.glob("*.html")) == sorted(p.stem for p in ns.NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
 
 
-@pytest.mark.parametrize("lesson", sorted(LESSONS))
+def _expected_outputs(nb):
+    """Per output of every code cell, what the page must show: ("text", str) or ("picture", kind)."""
+    want = []
+    for cell in ns.code_cells(nb):
+        for o in cell.outputs:
+            if o.output_type == "stream":
+                want.append(("text", o.text))
+            elif o.output_type in ("execute_result", "display_data"):
+                if "text/html" in o.data:
+                    kind = PICTURE.match(o.data["text/html"])
+                    want.append(("picture", kind.group(1) if kind else o.data["text/html"]))
+                else:
+                    want.append(("text", o.data.get("text/plain", "")))
+            elif o.output_type == "error":
+                want.append(("text", o.evalue))
+    return want
+
+
+@pytest.mark.parametrize("lesson", LESSONS)
 def test_html_is_complete_and_self_contained(exported, lesson):
-    out, _ = exported
+    out, _, runs = exported
+    nb = runs[lesson].nb
     page = (out / f"{lesson}.html").read_text(encoding="utf-8")
-    text = html.unescape(re.sub(r"<[^>]+>", "", page))
-    want = LESSONS[lesson]
+    text = page_text(page)
 
-    for heading in want["headings"]:
-        assert re.search(r"<h[1-6][^>]*>\s*" + re.escape(html.escape(heading, quote=False)), page), heading
-    # Pygments' Rust lexer marks `let` as a keyword (class k/kd) inside the highlight block.
+    # Every heading of the lesson's Markdown, as a heading.
+    headings = [h.strip() for c in nb.cells if c.cell_type == "markdown" for h in re.findall(r"^#{1,6} (.+)$", c.source, re.M)]
+    assert headings, lesson
+    for heading in headings:
+        plain = page_text(re.sub(r"`([^`]*)`", r"\1", heading)).replace("**", "")
+        found = [page_text(h) for h in re.findall(r"<h[1-6][^>]*>(.*?)</h[1-6]>", page, re.S)]
+        assert any(plain in f for f in found), f"heading missing: {heading}"
+
+    # Every line of code, highlighted as Rust.
     assert 'class="highlight' in page
-    assert re.search(r'<span class="k[a-z]*">let</span>', page), "Rust code is not highlighted"
-    for output in want["outputs"]:
-        assert output in text, f"output missing: {output}"
-    # Outputs appear as output areas, not only as source text.
-    assert page.count("jp-OutputArea-output") >= 5
+    assert re.search(r'<span class="k[a-z]*">let</span>', page) or not any("let " in c.source for c in ns.code_cells(nb)), (
+        "Rust code is not highlighted"
+    )
+    for cell in ns.code_cells(nb):
+        for line in cell.source.splitlines():
+            assert line.strip() in text, f"{cell.id}: code line missing: {line!r}"
 
-    images = re.findall(r"<img\b[^>]*>", page)
-    assert len(images) == want["images"]
-    for img in images:
-        assert 'src="data:image/svg+xml;base64,' in img, f"figure not inlined: {img[:200]}"
-    assert not re.search(r'<img\b[^>]*\bsrc="(?!data:)', page), "external image reference"
-    assert "Noto Sans KR" in page and 'lang="ko"' in page
-
-    # The pictures are exported as HTML (text/html outranks text/plain in
-    # nbconvert), not escaped, with the theme variables the lab template defines.
-    pictures = Counter(re.findall(r'<div class="netlib-display netlib-([a-z]+)"', page))
-    for kind, count in want.get("pictures", {}).items():
-        assert pictures[kind] == count, (kind, pictures)
+    # Every output, in order: one output area each; text as text, pictures as HTML.
+    want = _expected_outputs(nb)
+    areas = OUTPUT_AREA.findall(page)
+    assert len(areas) == len(want), f"{len(areas)} output areas for {len(want)} outputs"
+    pos = 0
+    for kind, value in want:
+        if kind == "text":
+            for line in value.strip().splitlines():
+                at = text.find(line.strip(), pos)
+                assert at >= 0, f"output missing or out of order: {line!r}"
+                pos = at
+    pictures = Counter(PICTURE.findall(page))
+    assert pictures == Counter(v for k, v in want if k == "picture"), pictures
     if pictures:
         assert "&lt;div class=&quot;netlib-display" not in page
         assert "--jp-brand-color1:" in page, "the theme's variables are not in the export"
+
+    # Every figure of the Markdown, inlined.
+    figures = [ref for c in nb.cells if c.cell_type == "markdown" for ref in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", c.source)]
+    images = re.findall(r"<img\b[^>]*>", page)
+    assert len(images) == len(figures), (images, figures)
+    for img in images:
+        assert 'src="data:image/svg+xml;base64,' in img, f"figure not inlined: {img[:200]}"
+    assert not re.search(r'<img\b[^>]*\bsrc="(?!data:)', page), "external image reference"
     assert "images/" not in re.sub(r'alt="[^"]*"', "", "".join(images))
+    assert "Noto Sans KR" in page and 'lang="ko"' in page
 
 
 def test_export_reports_timings(exported):
-    _, stdout = exported
+    _, stdout, _ = exported
     for lesson in LESSONS:
         assert re.search(rf"{lesson}\.html \(kernel ready [\d.]+ s, \d+ cells [\d.]+ s", stdout), stdout
+
+
+def test_export_refuses_a_notebook_it_did_not_execute(tmp_path):
+    """`--executed` takes only notebooks executed by the tool (their timing
+    metadata says so), never a committed lesson without outputs."""
+    for path in ns.lessons():
+        nbformat.write(ns.read(path), tmp_path / path.name)
+    env = dict(os.environ, NETLESSONS_SKIP_INSTALL="1")
+    done = subprocess.run(
+        [str(ns.ROOT / "kernel-setup" / "export"), "--executed", str(tmp_path), "--out", str(tmp_path / "html")],
+        capture_output=True, text=True, timeout=120, env=env,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "was not executed by this tool" in done.stderr

@@ -17,6 +17,8 @@ import pytest
 
 from kernel_helpers import Kernel
 
+pytestmark = pytest.mark.needs("kernel")
+
 
 @pytest.fixture()
 def kernel():

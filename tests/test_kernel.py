@@ -24,6 +24,8 @@ from kernel_helpers import (
     make_kernel_home,
 )
 
+pytestmark = pytest.mark.needs("kernel")
+
 
 @pytest.fixture(scope="module")
 def kernel():

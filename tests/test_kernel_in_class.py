@@ -14,6 +14,8 @@ import pytest
 
 from kernel_helpers import Kernel
 
+pytestmark = pytest.mark.needs("kernel")
+
 
 @pytest.fixture(scope="module")
 def kernel():

@@ -14,6 +14,8 @@ import pytest
 from kernel_helpers import ROOT
 from lab_server import get, running_lab
 
+pytestmark = pytest.mark.needs("kernel")
+
 
 @pytest.fixture(scope="module")
 def lab():

@@ -1,10 +1,12 @@
 """Run the lesson notebooks through the Rust (netlib) kernel and export them.
 
-Used by `kernel-setup/export` (HTML for instructors) and by the notebook
-tests (`tests/test_notebooks.py`, `tests/test_export.py`), so both see the
-same execution: nbclient, kernel `rust-netlib`, a per-cell timeout (evcxr
-can hang on internal errors, evcxr#422) and a long start-up timeout (the
-kernel answers `kernel_info` only after netlib is built).
+Used by `kernel-setup/export` (HTML for instructors) and by the tests'
+lesson harness (`tests/lesson_runs.py`), so both see the same execution:
+nbclient, kernel `rust-netlib`, Run-All order in one kernel, a per-cell timeout
+(evcxr can hang on internal errors, evcxr#422) and a long start-up timeout (the
+kernel answers `kernel_info` only after netlib is built). The export can also
+take lessons already executed (`--executed DIR`: `DIR/<lesson>.ipynb`, as the
+tests write them), so a test session executes each lesson once.
 
 Run from the project's environment: `.venv/bin/python notebooks/tools/lessons.py`.
 """
@@ -13,11 +15,13 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextlib
 import html
 import re
 import sys
 import time
 from pathlib import Path
+from typing import Callable, ContextManager
 
 import nbformat
 from nbclient import NotebookClient
@@ -51,17 +55,26 @@ def lessons() -> list[Path]:
     return sorted(p for p in NOTEBOOKS.iterdir() if LESSON_PATTERN.match(p.name))
 
 
-def execute(path: Path, timeout: int = CELL_TIMEOUT) -> tuple[nbformat.NotebookNode, dict]:
+def execute(
+    path: Path,
+    timeout: int = CELL_TIMEOUT,
+    kernel_name: str = KERNEL_NAME,
+    around: Callable[[NotebookClient], ContextManager] | None = None,
+) -> tuple[nbformat.NotebookNode, dict]:
     """Execute a lesson; return the executed notebook and timing facts.
 
     Errors do not stop the run (each test wants to see every cell); callers
     inspect the outputs. Timing: `startup_s` is kernel start to ready, and
-    `cells` maps each code cell id to its wall time in seconds.
+    `cells` maps each code cell id to its wall time in seconds (also kept in
+    the notebook's metadata, `netlessons.timing`, for `--executed`).
+    `around(client)`, a context manager, is entered once the kernel is ready
+    and left after the last cell, with the kernel still running (the tests
+    look at the kernel's process there).
     """
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
-        kernel_name=KERNEL_NAME,
+        kernel_name=kernel_name,
         timeout=timeout,
         startup_timeout=STARTUP_TIMEOUT,
         allow_errors=True,
@@ -73,19 +86,19 @@ def execute(path: Path, timeout: int = CELL_TIMEOUT) -> tuple[nbformat.NotebookN
     started = time.monotonic()
     with client.setup_kernel():
         ready = time.monotonic()
-        for index, cell in enumerate(nb.cells):
-            if cell.cell_type != "code":
-                continue
-            t0 = time.monotonic()
-            client.execute_cell(cell, index)
-            cell_times[cell.get("id", str(index))] = time.monotonic() - t0
+        with around(client) if around else contextlib.nullcontext():
+            client.nb = nb
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                t0 = time.monotonic()
+                client.execute_cell(cell, index)
+                cell_times[cell.get("id", str(index))] = time.monotonic() - t0
     finished = time.monotonic()
     _renumber(nb)
-    return nb, {
-        "startup_s": ready - started,
-        "cells": cell_times,
-        "total_s": finished - started,
-    }
+    timing = {"startup_s": ready - started, "cells": cell_times, "total_s": finished - started}
+    nb.metadata.setdefault("netlessons", {})["timing"] = timing
+    return nb, timing
 
 
 def _renumber(nb: nbformat.NotebookNode) -> None:
@@ -151,15 +164,24 @@ def to_html(nb: nbformat.NotebookNode, base: Path) -> str:
     return body.replace("</head>", KOREAN_FONT_CSS + "</head>", 1)
 
 
-def export(out_dir: Path, only: list[str] | None = None) -> int:
-    """Execute every lesson and write `<out_dir>/<lesson>.html`; 0 if all ran clean."""
+def export(out_dir: Path, only: list[str] | None = None, executed: Path | None = None) -> int:
+    """Execute every lesson (or read it executed from `executed/<lesson>.ipynb`)
+    and write `<out_dir>/<lesson>.html`; 0 if all ran clean."""
     out_dir.mkdir(parents=True, exist_ok=True)
     status = 0
     for path in lessons():
         if only and path.stem not in only and path.name not in only:
             continue
-        print(f"==> {path.name}: executing on kernel {KERNEL_NAME}", flush=True)
-        nb, timing = execute(path)
+        if executed is not None:
+            print(f"==> {path.name}: executed in {executed / path.name}", flush=True)
+            nb = nbformat.read(executed / path.name, as_version=4)
+            timing = nb.metadata.get("netlessons", {}).get("timing")
+            if timing is None:
+                print(f"    {executed / path.name} was not executed by this tool (no timing)", file=sys.stderr)
+                return 1
+        else:
+            print(f"==> {path.name}: executing on kernel {KERNEL_NAME}", flush=True)
+            nb, timing = execute(path)
         allowed = expected_errors(nb)
         bad = [(cid, text) for cid, text in cell_errors(nb) if cid not in allowed]
         for cid, text in bad:
@@ -182,8 +204,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("lessons", nargs="*", help="lesson names to export (default: all)")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "html")
+    parser.add_argument("--executed", type=Path, metavar="DIR",
+                        help="take the lessons already executed from DIR/<lesson>.ipynb instead of executing them")
     args = parser.parse_args()
-    sys.exit(export(args.out, args.lessons or None))
+    sys.exit(export(args.out, args.lessons or None, args.executed))
 
 
 if __name__ == "__main__":
