@@ -74,9 +74,10 @@ def test_tags_and_quoted_python(rust):
         assert ns.quoted_python(rc.source) == ns.python_lines(pc.source), f"{tag}: the // Python: lines are not its twin's source"
         assert ns.raises(pc) == ns.raises(rc), f"{tag}: raises-exception on one side only"
         meta = ns.netlessons(rc)
-        assert set(meta) <= {"normalize", "compare", "why"}, f"{tag}: unknown netlessons keys {set(meta)}"
-        if meta.get("compare") == "none":
-            assert meta.get("why"), f"{tag}: compare none needs a why"
+        assert set(meta) <= {"normalize", "compare", "rerun", "why"}, f"{tag}: unknown netlessons keys {set(meta)}"
+        if meta.get("compare") == "none" or "rerun" in meta:
+            assert meta.get("why"), f"{tag}: compare none and rerun need a why"
+        assert meta.get("rerun", "not compared") == "not compared", f"{tag}: rerun is only ever 'not compared'"
         for pattern, _ in meta.get("normalize", []):
             re.compile(pattern)
 
