@@ -7,14 +7,12 @@ runs it first. Run them alone with: .venv/bin/python -m pytest tests/
 import os
 import shutil
 import subprocess
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 # The rust-netlib kernelspec is in .venv; a same-named user-wide one must not win.
 os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
 
