@@ -6,7 +6,6 @@ runs it first. Run them alone with: .venv/bin/python -m pytest tests/
 
 import os
 import shutil
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
