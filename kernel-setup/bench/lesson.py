@@ -47,7 +47,8 @@ import pairs as bench_pairs
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "notebooks" / "01-ipaddress-and-socket.ipynb"
-PYTHON_LESSON = ROOT / "tests" / "expected" / "001_python_network_modules.ipynb"
+# Lesson 01's twin: the original course notebook (plus the Rust lesson's extra cells).
+PYTHON_LESSON = ROOT / "notebooks" / "python" / "01-ipaddress-and-socket.ipynb"
 OUT = ROOT / "build" / "bench"
 KERNEL_HOME = ROOT / "build" / "kernel"
 STARTUP_TIMEOUT = 1800
