@@ -165,6 +165,26 @@ def compiled_crates(log: str) -> list[str]:
     return COMPILING.findall(log)
 
 
+def dependency_libraries(build_dir: Path) -> dict[str, tuple[int, int]]:
+    """The compiled dependencies of a kernel build dir (their .rlib and .rmeta
+    files; the cells are .so files): name -> (size, mtime)."""
+    return {
+        p.name: (p.stat().st_size, p.stat().st_mtime_ns)
+        for p in Path(build_dir).glob("target/*/debug/deps/*")
+        if p.suffix in (".rlib", ".rmeta")
+    }
+
+
+def rebuilt_since(cache: dict, slot: dict, keep=lambda name: True) -> tuple[list[str], list[str]]:
+    """What a build slot compiled that the cache it was copied from had: the
+    cache's libraries it changed (cp -a keeps size and time; a rebuild does not),
+    and .rlib files the cache lacks (an analysis's metadata-only .rmeta may come
+    and go). `keep` picks the names that count."""
+    changed = sorted(n for n, stat in cache.items() if keep(n) and slot.get(n) != stat)
+    built = sorted(n for n in slot if keep(n) and n.endswith(".rlib") and n not in cache)
+    return changed, built
+
+
 def make_kernel_home(home: Path, netlib: Path | None = None, path: str | None = None, copy_cache: bool = True):
     """A kernel home of its own for a test: config, settings, and a copy of the prebuilt cache.
 

@@ -32,7 +32,7 @@ import nbformat
 import pytest
 
 import notebook_support as ns
-from kernel_helpers import ROOT
+from kernel_helpers import ROOT, dependency_libraries, rebuilt_since
 
 sys.path.insert(0, str(ROOT / "kernel-setup"))
 import hub_client as hc  # noqa: E402
@@ -110,20 +110,14 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
             assert shown == ns.shown(twin[tag], rules), (r["name"], tag)
             assert not [o for o in cell.outputs if o.get("name") == "stderr"], (r["name"], tag)
         # The first kernel start in this account: a build slot in the student's own
-        # home, copied from the shared prebuilt cache, so no dependency compiles:
-        # every library of the cache is in the slot with its size and time (cp -a
-        # keeps them; a rebuild would not), and the slot has no .rlib the cache
-        # lacks (metadata-only .rmeta files of an analysis may come and go).
+        # home, copied from the shared prebuilt cache, so nothing compiles.
         home = Path(pwd.getpwnam(r["name"]).pw_dir)
         slots = [d for d in (home / ".netlessons" / "kernel" / "slots").iterdir() if (d / ".netlib-slot").is_file()]
         assert slots, f"no kernel build slot in {home}"
-        cache = libraries(PREFIX / "src" / "build" / "kernel" / "cache")
+        cache = dependency_libraries(PREFIX / "src" / "build" / "kernel" / "cache")
         assert cache, "the shared prebuilt cache has no libraries"
         for slot in slots:
-            have = libraries(slot)
-            changed = sorted(name for name, stat in cache.items() if have.get(name) != stat)
-            built = sorted(name for name in have if name.endswith(".rlib") and name not in cache)
-            assert changed == [] and built == [], (r["name"], slot, changed, built)
+            assert rebuilt_since(cache, dependency_libraries(slot)) == ([], []), (r["name"], slot)
     request.config.netlessons_summary.append(
         "hub: setup+start {:.0f} s; ".format(hub.timings["setup_and_start_s"])
         + "; ".join(
@@ -132,16 +126,6 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
             for r in results
         )
     )
-
-
-def libraries(build_dir: Path) -> dict[str, tuple[int, int]]:
-    """The compiled dependencies of a kernel build dir (their .rlib and .rmeta
-    files; the cells are .so files): name -> (size, mtime)."""
-    return {
-        p.name: (p.stat().st_size, p.stat().st_mtime_ns)
-        for p in build_dir.glob("target/*/debug/deps/*")
-        if p.suffix in (".rlib", ".rmeta")
-    }
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
