@@ -88,7 +88,9 @@ def quantiles(values: list[float]) -> dict:
 
 # The notebook is the app's current widget (exposed with --expose-app-in-browser);
 # its cell widgets are the model's cells, in order, and their nodes what is drawn.
-PANEL = "window.jupyterapp.shell.currentWidget"
+# Until the app has started, window.jupyterapp is undefined: a wait must see "not
+# yet", not a TypeError that ends the wait.
+PANEL = "(window.jupyterapp && window.jupyterapp.shell.currentWidget)"
 
 JS_PANEL = f"""() => {{
   const panel = {PANEL};
