@@ -34,7 +34,7 @@ import pytest
 import notebook_support as ns
 from kernel_helpers import ROOT, dependency_libraries, rebuilt_since
 
-sys.path.insert(0, str(ROOT / "kernel-setup"))
+sys.path.insert(0, str(ROOT / "kernel-setup" / "jupyterhub"))
 import hub_client as hc  # noqa: E402
 
 PREFIX = Path(os.environ.get("NETLESSONS_HUB_TEST_PREFIX", "/opt/netlessons-test"))

@@ -34,7 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # kernel-setup/hub_client.py
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "jupyterhub"))  # hub_client.py
 import hub_client as hc  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]

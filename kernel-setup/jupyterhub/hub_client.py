@@ -227,7 +227,7 @@ class HubProcess:
     account is touched); stop() ends it as Ctrl+C does, remove_users() deletes the accounts."""
 
     def __init__(self, students: int, shared_prefix: str, name_prefix: str | None = None, args=(), log=None):
-        self.root = Path(__file__).resolve().parents[1]
+        self.root = Path(__file__).resolve().parents[2]
         self.name_prefix = name_prefix or "nlt" + os.urandom(3).hex()
         self.names = [f"{self.name_prefix}{i:02d}" for i in range(1, students + 1)]
         self.shared_prefix = Path(shared_prefix)
