@@ -128,21 +128,6 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
     )
 
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-def answer(method: str, url: str, token: str | None) -> tuple[int, str]:
-    """The status of one request and where a redirect points (never followed)."""
-    req = urllib.request.Request(url, method=method, headers={"Authorization": f"token {token}"} if token else {})
-    try:
-        with urllib.request.build_opener(_NoRedirect).open(req, timeout=60) as resp:
-            return resp.status, ""
-    except urllib.error.HTTPError as exc:
-        return exc.code, exc.headers.get("Location", "")
-
-
 def test_hub_refuses_requests_without_a_valid_token(hub):
     """Run after the students' servers started: each request below, with the
     student's own token, is answered 200 (so the path is right and the server up);
@@ -163,9 +148,9 @@ def test_hub_refuses_requests_without_a_valid_token(hub):
     )
     for method, path in requests:
         url = hub.base + path
-        assert answer(method, url, tokens[me]) == (200, ""), (method, path, "with the student's own token")
+        assert run(hc.status_of(method, url, tokens[me])) == (200, ""), (method, path, "with the student's own token")
         for label, token in (("no token", None), ("a made-up token", "not-a-token"), ("the other student's token", tokens[other])):
-            code, location = answer(method, url, token)
+            code, location = run(hc.status_of(method, url, token))
             if path.startswith("/hub/api/"):
                 ok = code == 403 or (code == 404 and token == tokens[other])  # another user's API is not even listed
             else:

@@ -55,7 +55,8 @@ class Cell:
         return (self.first_output or self.done) - self.sent
 
 
-async def request(method, url, token=None, body=None, timeout=300, ok=(200, 201, 202, 204)):
+async def fetch(method, url, token=None, body=None, timeout=300):
+    """One request as a browser's script sends it (redirects are not followed)."""
     headers = {"Content-Type": "application/json"}
     if token:
         headers["Authorization"] = f"token {token}"
@@ -69,18 +70,22 @@ async def request(method, url, token=None, body=None, timeout=300, ok=(200, 201,
         allow_nonstandard_methods=True,
     )
     try:
-        resp = await AsyncHTTPClient().fetch(req, raise_error=False)
+        return await AsyncHTTPClient().fetch(req, raise_error=False)
     except (OSError, asyncio.TimeoutError) as exc:
         raise HubError(f"{method} {url}: {exc!r}") from exc
+
+
+async def request(method, url, token=None, body=None, timeout=300, ok=(200, 201, 202, 204)):
+    resp = await fetch(method, url, token, body, timeout)
     if resp.code not in ok:
         raise HubError(f"{method} {url}: HTTP {resp.code} {resp.body[:300]!r}")
     return resp.code, json.loads(resp.body) if resp.body else None
 
 
 async def status_of(method, url, token=None):
-    """Only the HTTP status of a request (for checking refusals)."""
-    code, _ = await request(method, url, token, ok=range(100, 600))
-    return code
+    """The HTTP status of a request and where a redirect points ("" if none), for checking refusals."""
+    resp = await fetch(method, url, token)
+    return resp.code, resp.headers.get("Location", "")
 
 
 class Student:
