@@ -38,7 +38,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
 
 import notebook_support as ns
 
@@ -163,9 +162,7 @@ def run_twin_twice(path: Path) -> Run:
         if ns.runs_on_python_313(nb):
             run.nb, _ = ns.execute_on_python_313(path, nb)
         else:
-            NotebookClient(nb, kernel_name="python3", timeout=lesson_tool.CELL_TIMEOUT, startup_timeout=lesson_tool.STARTUP_TIMEOUT,
-                           allow_errors=True, interrupt_on_timeout=True, resources={"metadata": {"path": str(path.parent)}}).execute()
-            run.nb = nb
+            run.nb, _ = lesson_tool.execute(path, kernel_name="python3", nb=nb)
     except Exception:
         run.error = traceback.format_exc()[-4000:]
     return run

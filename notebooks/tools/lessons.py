@@ -60,6 +60,7 @@ def execute(
     timeout: int = CELL_TIMEOUT,
     kernel_name: str = KERNEL_NAME,
     around: Callable[[NotebookClient], ContextManager] | None = None,
+    nb: nbformat.NotebookNode | None = None,
 ) -> tuple[nbformat.NotebookNode, dict]:
     """Execute a lesson; return the executed notebook and timing facts.
 
@@ -69,9 +70,11 @@ def execute(
     the notebook's metadata, `netlessons.timing`, for `--executed`).
     `around(client)`, a context manager, is entered once the kernel is ready
     and left after the last cell, with the kernel still running (the tests
-    look at the kernel's process there).
+    look at the kernel's process there). `nb`, when given, is run instead of
+    the file's own cells (in the lesson's folder).
     """
-    nb = nbformat.read(path, as_version=4)
+    if nb is None:
+        nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
         kernel_name=kernel_name,
