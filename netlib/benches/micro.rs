@@ -1,8 +1,8 @@
 //! netlib against CPython on the same 1,000,000 inputs (issue 5, part 2).
 //!
-//! Run it through `kernel-setup/bench/micro`, which writes the inputs
+//! Run it through `netlib/benches/run`, which writes the inputs
 //! (`build/bench/inputs/`, fixed seed), runs this bench and the CPython
-//! passes of `kernel-setup/bench/micro_py.py`, and prints the ratios.
+//! passes of `micro_python.py` (next to this file), and prints the ratios.
 //!
 //! One criterion iteration is one whole pass over the 1,000,000 items, so
 //! the figure compares directly with a CPython `timeit` pass, with no
@@ -30,7 +30,7 @@ use netlib::ipaddress::ip_address;
 use netlib::socket::{inet_aton, inet_ntoa};
 use netlib::urllib::parse::urlparse;
 
-/// Named like the CPython checksum keys in `micro_py.py`.
+/// Named like the CPython checksum keys in `micro_python.py`.
 type Checksum = BTreeMap<&'static str, u64>;
 
 /// One operation: its timed pass and its untimed full check.

@@ -1,4 +1,4 @@
-"""Python side of `kernel-setup/bench/micro`: inputs, CPython timings, report.
+"""Python side of `netlib/benches/run`: inputs, CPython timings, report.
 
 Subcommands (the shell script calls them in this order):
 
