@@ -21,6 +21,8 @@ from pathlib import Path
 
 from jupyter_client import KernelManager
 
+from netlessons.kernel.selfcheck import COMPILING
+
 ROOT = Path(__file__).resolve().parents[1]
 KERNEL_HOME = ROOT / "build" / "kernel"
 KERNEL_NAME = "rust-netlib"
@@ -30,7 +32,6 @@ STARTUP_TIMEOUT = float(os.environ.get("NETLESSONS_KERNEL_STARTUP_TIMEOUT", 900)
 CELL_TIMEOUT = float(os.environ.get("NETLESSONS_CELL_TIMEOUT", 300))
 
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-COMPILING = re.compile(r"^\s*Compiling (\S+)", re.M)
 
 
 @dataclass
@@ -87,10 +88,14 @@ class Kernel:
         found = re.findall(r"starting evcxr_jupyter in (\S+)", self.log_text())
         return found[-1] if found else None
 
-    def execute(self, code: str, timeout: float = CELL_TIMEOUT) -> CellResult:
+    def execute(self, code: str, timeout: float = CELL_TIMEOUT, on_message=None) -> CellResult:
+        """Runs `code` and collects what it shows; `on_message(msg)` sees each of its
+        output messages as it arrives (a test can act while the cell runs)."""
         result = CellResult(status="?")
 
         def on_output(msg):
+            if on_message:
+                on_message(msg)
             kind, content = msg["msg_type"], msg["content"]
             if kind == "stream":
                 if content["name"] == "stdout":

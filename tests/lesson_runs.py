@@ -41,7 +41,7 @@ import nbformat
 
 import notebook_support as ns
 
-import lessons as lesson_tool  # notebooks/tools/lessons.py
+from netlessons.notebooks import lessons as lesson_tool
 
 OUT = ns.ROOT / "build" / "test-lessons"
 # Rust lessons executed at once (each a kernel of ~0.6 GB and a CPU-bound start).

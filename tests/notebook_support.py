@@ -27,8 +27,6 @@ LESSON_01 = NOTEBOOKS / "01-ipaddress-and-socket.ipynb"
 TIMINGS = ROOT / "build" / "test-timings"
 KERNEL_INSTALLED = (ROOT / "build" / "kernel" / "launcher.json").is_file()
 
-sys.path.insert(0, str(NOTEBOOKS / "tools"))
-
 TAG = re.compile(r"^py:code-(\d\d)$")
 # A cell the original course lacks (a picture, an exercise): tagged `extra` in
 # the lesson and in its twin, at the same place.

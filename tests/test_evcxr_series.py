@@ -1,12 +1,13 @@
 """The evcxr patches are one chain: each applies to exactly what the one before it
 left, and the committed files are what kernel-setup/evcxr/series.py exports."""
 
-import importlib.util
 import subprocess
 import sys
 
 import pytest
 from notebook_support import ROOT
+
+from netlessons.evcxr import build
 
 SERIES = ROOT / "kernel-setup" / "evcxr" / "series.py"
 
@@ -19,10 +20,6 @@ def test_the_series_survives_a_round_trip():
 
 def test_a_patch_made_from_other_sources_is_refused(tmp_path):
     """A hunk that git apply would still place (same context, another blob) is refused."""
-    spec = importlib.util.spec_from_file_location("build", SERIES.with_name("build.py"))
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
-
     first = build.patches()[0]
     text = first.read_text()
     path, before, _ = build.touched_files(text)[0]

@@ -21,7 +21,6 @@ import json
 import os
 import pwd
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -31,11 +30,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from netlessons.hub import hub_client as hc
+
 import notebook_support as ns
 from kernel_helpers import ROOT, dependency_libraries, rebuilt_since
-
-sys.path.insert(0, str(ROOT / "kernel-setup" / "jupyterhub"))
-import hub_client as hc  # noqa: E402
 
 PREFIX = Path(os.environ.get("NETLESSONS_HUB_TEST_PREFIX", "/opt/netlessons-test"))
 SETUP_TIMEOUT = 1800  # a first run copies the toolchain and builds the shared cache

@@ -34,8 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "jupyterhub"))  # hub_client.py
-import hub_client as hc  # noqa: E402
+from netlessons.hub import hub_client as hc
 
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = "01-ipaddress-and-socket.ipynb"

@@ -69,11 +69,8 @@ def pairs_table(lessons: dict[str, dict]) -> str:
 
 def lesson_dep_names() -> list[str]:
     """The crates of configure.py's LESSON_DEPS, in order."""
-    sys.path.insert(0, str(ROOT / "kernel-setup" / "kernel"))
-    try:
-        import configure
-    finally:
-        sys.path.pop(0)
+    from netlessons.kernel import configure
+
     return configure.lesson_dep_names()
 
 

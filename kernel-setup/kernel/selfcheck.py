@@ -21,6 +21,9 @@ let addr = ip_address("192.0.0.1")?;
 println!("{addr:?} version={} packed={}", addr.version(), hexlify(&addr.packed()));
 """
 EXPECTED = "IPv4Address('192.0.0.1') version=4 packed=c0000001"
+# cargo's line for each crate a kernel start compiled (its stderr, in the kernel's log);
+# the tests read kernel logs with the same pattern.
+COMPILING = re.compile(r"^\s*Compiling (\S+)", re.M)
 
 
 def output_text(cell):
@@ -67,7 +70,7 @@ def main():
     print(f"self-check: kernel start + cell took {elapsed:.1f} s")
     # The kernel's stderr (cargo's "Compiling" lines): a warm start compiles nothing.
     log.seek(0)
-    compiled = re.findall(r"^\s*Compiling (\S+)", log.read().decode("utf-8", "replace"), re.M)
+    compiled = COMPILING.findall(log.read().decode("utf-8", "replace"))
     print(f"self-check: crates compiled by this start: {', '.join(compiled) or 'none'}")
     if expected not in text:
         print(f"self-check FAILED: expected {expected!r} in the output", file=sys.stderr)
