@@ -14,7 +14,7 @@ the class replay's "twice" scenario (tests/test_class_replay.py).
 
 from __future__ import annotations
 
-import re
+import json
 import time
 
 import pytest
@@ -23,6 +23,8 @@ from kernel_helpers import Kernel
 
 # Longer than any cell here needs, short enough that a hang fails quickly.
 HANG = 90
+# What a cell says while a task blocks the runtime's thread (evcxr patch 0004).
+WAITING = "waiting for the tokio runtime's thread, which a task is blocking"
 
 # The issue's cell: a tokio listener, an accept task that echoes, a client.
 ECHO_CELL = r"""
@@ -152,14 +154,28 @@ let later: std::pin::Pin<Box<dyn std::future::Future<Output = u32> + Send>> = Bo
     assert run(kernel, 'println!("{}", later.await);').stdout == "42\n"
 
 
-def test_a_task_that_blocks_the_runtime_thread_is_named_not_silent(kernel):
+def test_a_task_that_blocks_the_runtime_thread_is_named_not_silent(kernel, tmp_path):
     # Like asyncio's loop: a task that blocks the runtime's thread delays the
-    # next cell; the cell says why instead of waiting in silence.
-    run(kernel, "let _blocker = tokio::spawn(async { std::thread::sleep(std::time::Duration::from_secs(4)) });")
+    # next cell; the cell says why instead of waiting in silence. The task blocks
+    # until the test has seen that message (at most 60 s), however long the next
+    # cell takes to compile on a busy machine (a fixed 4 s sleep could end first).
+    release = tmp_path / "release"
+    run(kernel, f"""
+let _blocker = tokio::spawn(async {{
+    let (release, started) = (std::path::Path::new({json.dumps(str(release))}), std::time::Instant::now());
+    while !release.exists() && started.elapsed() < std::time::Duration::from_secs(60) {{
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }}
+}});""")
+
+    def release_when_told(msg):
+        if msg["msg_type"] == "stream" and WAITING in msg["content"]["text"]:
+            release.touch()
+
     started = time.monotonic()
-    r = kernel.execute('println!("after the blocking task");', timeout=HANG)
+    r = kernel.execute('println!("after the blocking task");', timeout=HANG, on_message=release_when_told)
     assert r.status == "ok" and r.stdout == "after the blocking task\n", r.text
-    assert re.search(r"waiting for the tokio runtime's thread, which a task is blocking", r.stderr), r.text
-    assert time.monotonic() - started < 30
+    assert WAITING in r.stderr and release.exists(), r.text
+    assert time.monotonic() - started < 50, "the blocking task was released only by its own 60 s limit"
     # and the runtime works again afterwards
     assert run(kernel, ECHO_CELL).stdout.startswith("echo: HELLO 05\n")
