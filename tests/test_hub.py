@@ -2,7 +2,8 @@
 
 The hub is started as the README says (`./kernel-setup/hub --students 2`, with
 a name prefix of its own so that no real account is touched, a free port and a
-state folder of its own). Both students log in through the hub's API with their
+state folder of its own); its options are checked first, and what reaches
+JupyterHub is the one settings file, <state>/settings.json. Both students log in through the hub's API with their
 generated passwords, start their servers and run three lesson-01 cells on
 Rust (netlib) at the same time, through the proxy and the kernel's websocket,
 as a browser would. The OS then says whether one student can read the other's
@@ -70,6 +71,26 @@ def as_nb_cell(tag, code, outputs):
     )
 
 
+def test_hub_options_are_checked_before_anything_is_installed(tmp_path):
+    """`--help` lists the options; a wrong one is refused in the command's own words
+    (status 1, no usage text) before the install, the shared place or an account is touched."""
+    hub = ROOT / "kernel-setup" / "hub"
+    out = subprocess.run([hub, "--help"], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.startswith("Serves the lessons to a class"), out
+    for option in ("--students N", "--users a,b,...", "--cull-idle SECONDS", "--remove-users", "-- ARGS..."):
+        assert f"\n  {option} " in out.stdout, (option, out.stdout)
+    for args, error in (
+        (["--students", "x"], "--students wants a number, not x"),
+        (["--students", "1", "--bogus"], "unknown option --bogus (see --help)"),
+        (["--students", "1", "stray"], "unknown option stray (see --help)"),
+        (["--prefix", "relative", "--students", "1"], "--prefix must be an absolute path"),
+        (["--port", "x"], "argument --port: invalid int value: 'x'"),
+        ([], "say who the class is: --students N or --users a,b,..."),
+    ):
+        out = subprocess.run([hub, *args, "--state", str(tmp_path / "state")], capture_output=True, text=True, timeout=60)
+        assert (out.returncode, out.stdout, out.stderr) == (1, "", f"error: {error}\n"), (args, out)
+
+
 def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_runs):
     nb = nbformat.read(ns.LESSON_01, as_version=4)
     rust_cells = {ns.py_tag(c): c for c in nb.cells if ns.py_tag(c)}
@@ -96,6 +117,10 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
         return await asyncio.gather(*(student(n) for n in hub.names))
 
     results = run(both())
+    # The hub's options reached JupyterHub through the one settings file, and only those.
+    settings = json.loads((hub.state / "settings.json").read_text())
+    assert settings == {"prefix": str(PREFIX), "ip": "127.0.0.1", "port": hub.port, "users": hub.names,
+                        "cull_idle": 0, "proxy": str(ROOT / "build" / "hub" / "node_modules" / ".bin" / "configurable-http-proxy")}
     for r in results:
         assert r["specs"]["default"] == "rust-netlib" and "rust-netlib" in r["specs"]["kernelspecs"]
         assert r["specs"]["kernelspecs"]["rust-netlib"]["spec"]["display_name"] == "Rust (netlib)"

@@ -221,8 +221,7 @@ def main():
     if os.geteuid() != 0:
         sys.exit("run as root: the classroom benchmark creates trial accounts (removed at the end)")
     sizes = [int(x) for x in args.n.split(",") if x]
-    hub_args = ["--cull-idle", "0"]
-    hub = hc.HubProcess(max(sizes), args.prefix, name_prefix="nlbench", args=hub_args)
+    hub = hc.HubProcess(max(sizes), args.prefix, name_prefix="nlbench", args=["--cull-idle", "0"])
     rounds = []
     try:
         print(f"==> starting the hub with {max(sizes)} trial accounts (log {hub.log.name})", flush=True)

@@ -110,25 +110,22 @@ class Student:
         self.token = reply["token"]
 
     async def start_server(self, timeout=600):
-        await request("POST", f"{self.base}/hub/api/users/{quote(self.name)}/server", self.token, ok=(201, 202, 400))
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            _, user = await request("GET", f"{self.base}/hub/api/users/{quote(self.name)}", self.token)
-            server = (user.get("servers") or {}).get("")
-            if server and server.get("ready"):
-                return
-            await asyncio.sleep(0.5)
-        raise HubError(f"{self.name}'s server was not ready after {timeout} s")
+        await self._server("POST", (201, 202, 400), lambda server: server and server.get("ready"), timeout, "was not ready after")
 
     async def stop_server(self, timeout=120):
-        await request("DELETE", f"{self.base}/hub/api/users/{quote(self.name)}/server", self.token, ok=(202, 204, 400))
+        await self._server("DELETE", (202, 204, 400), lambda server: not server, timeout, "did not stop in")
+
+    async def _server(self, method, ok, done, timeout, failed):
+        """Asks the hub to start or stop the user's server and waits until `done(the server's model)`."""
+        api = f"{self.base}/hub/api/users/{quote(self.name)}"
+        await request(method, f"{api}/server", self.token, ok=ok)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            _, user = await request("GET", f"{self.base}/hub/api/users/{quote(self.name)}", self.token)
-            if not user.get("servers"):
+            _, user = await request("GET", api, self.token)
+            if done((user.get("servers") or {}).get("")):
                 return
             await asyncio.sleep(0.5)
-        raise HubError(f"{self.name}'s server did not stop in {timeout} s")
+        raise HubError(f"{self.name}'s server {failed} {timeout} s")
 
     async def kernelspecs(self) -> dict:
         _, specs = await request("GET", f"{self.server}/api/kernelspecs", self.token)
@@ -159,20 +156,11 @@ class Student:
         cell = Cell(code)
         msg_id = uuid.uuid4().hex
         msg = {
-            "header": {
-                "msg_id": msg_id,
-                "username": self.name,
-                "session": self.session,
-                "msg_type": "execute_request",
-                "version": "5.3",
-                "date": datetime.now(timezone.utc).isoformat(),
-            },
-            "parent_header": {},
-            "metadata": {},
+            "header": {"msg_id": msg_id, "username": self.name, "session": self.session, "msg_type": "execute_request",
+                       "version": "5.3", "date": datetime.now(timezone.utc).isoformat()},
+            "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
             "content": {"code": code, "silent": False, "store_history": True, "user_expressions": {},
                         "allow_stdin": False, "stop_on_error": True},
-            "channel": "shell",
-            "buffers": [],
         }
         cell.sent = time.monotonic()
         await self.ws.write_message(json.dumps(msg))
@@ -273,7 +261,6 @@ class HubProcess:
 
     def stop(self, timeout: float = 60) -> bool:
         """SIGINT to JupyterHub, as Ctrl+C; True when it exited within `timeout`."""
-
         if self.proc is None or self.proc.poll() is not None:
             return True
         self.proc.send_signal(signal.SIGINT)
@@ -286,7 +273,6 @@ class HubProcess:
             return False
 
     def processes_of(self, name) -> list[str]:
-
         try:
             uid = pwd.getpwnam(name).pw_uid
         except KeyError:

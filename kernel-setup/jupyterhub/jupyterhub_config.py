@@ -1,6 +1,6 @@
 # JupyterHub configuration for ./kernel-setup/hub: one machine, local Unix accounts.
-# The script writes the instructor's choices to a JSON file and names it in
-# $NETLESSONS_HUB_SETTINGS; everything else is decided here.
+# hub.py writes the instructor's choices to <state>/settings.json (its header says
+# which keys) and names it in $NETLESSONS_HUB_SETTINGS; everything else is decided here.
 #
 # - Login: JupyterHub's PAMAuthenticator (the accounts' Unix passwords), only for
 #   the listed users; the hub's REST API takes the tokens a user gets by logging
@@ -18,9 +18,10 @@ import sys
 from pathlib import Path
 
 c = get_config()  # noqa: F821  (provided by JupyterHub when it loads this file)
-s = json.loads(Path(os.environ["NETLESSONS_HUB_SETTINGS"]).read_text())
+settings = Path(os.environ["NETLESSONS_HUB_SETTINGS"])
+s = json.loads(settings.read_text())
 prefix = Path(s["prefix"])
-state = Path(s["state"])
+state = settings.parent
 
 
 def free_port():
@@ -60,29 +61,16 @@ c.Spawner.cmd = [str(prefix / "src" / "kernel-setup" / "jupyterhub" / "singleuse
 c.Spawner.notebook_dir = "~/netlessons"
 c.Spawner.default_url = "/lab"
 c.Spawner.args = ["--MappingKernelManager.default_kernel_name=rust-netlib"]
-c.Spawner.environment = {
-    "NETLESSONS_LESSONS": str(prefix / "src" / "notebooks"),
-    "NETLESSONS_VENV": str(prefix / "venv"),
-    # The rust-netlib kernelspec is the shared venv's; no user-wide one may win.
-    "JUPYTER_PREFER_ENV_PATH": "1",
-    "PATH": f"{prefix / 'venv' / 'bin'}:{prefix / 'rust' / 'toolchain' / 'bin'}:/usr/local/bin:/usr/bin:/bin",
-}
+# `singleuser` finds the lessons, the server and its PATH from where it is installed.
+# The rust-netlib kernelspec is the shared venv's; no user-wide one may win.
+c.Spawner.environment = {"JUPYTER_PREFER_ENV_PATH": "1"}
 # A class logging in together on a small machine: starts take longer than alone.
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 300
 
 # --- culling idle servers -------------------------------------------------------
 if s["cull_idle"]:
-    c.JupyterHub.services = [
-        {
-            "name": "idle-culler",
-            "command": [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={s['cull_idle']}"],
-        }
-    ]
-    c.JupyterHub.load_roles = [
-        {
-            "name": "idle-culler",
-            "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"],
-            "services": ["idle-culler"],
-        }
-    ]
+    culler = [sys.executable, "-m", "jupyterhub_idle_culler", f"--timeout={s['cull_idle']}"]
+    c.JupyterHub.services = [{"name": "idle-culler", "command": culler}]
+    c.JupyterHub.load_roles = [{"name": "idle-culler", "services": ["idle-culler"],
+                                "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]}]

@@ -21,11 +21,9 @@ Students read all of it and write none of it: their build slots (copies of the
 prebuilt cache, so a first start compiles no dependency) go to
 ~/.netlessons/kernel in their own home.
 
-Run as root for a hub; binder/postBuild runs `shared` as the image's user,
-into the image's own Python environment (--python-env).
-
-`users` creates the accounts that do not exist (home 0700, a generated password
-in the hub's root-only passwords file) and `remove` deletes the ones it created.
+hub.py (./kernel-setup/hub) runs shared() as root, then users(): the accounts that do not
+exist, home 0700, a generated password in its root-only passwords file (remove() deletes
+them). binder/postBuild runs `provision.py shared --prefix DIR --python-env ENV` as the image's user.
 """
 
 from __future__ import annotations
@@ -65,28 +63,24 @@ def current(stamp: Path, want: str) -> bool:
         return False
 
 
-def checkout_settings() -> dict:
-    path = CHECKOUT / "build" / "kernel" / "launcher.json"
-    return json.loads(path.read_text())
-
-
-def rustc_of(settings) -> str:
-    rustc = shutil.which("rustc", path=settings["path"])
-    if not rustc:
-        sys.exit(f"rustc not on the kernel's PATH {settings['path']}: run ./kernel-setup/install")
-    return rustc
+def tar(src: Path, dest: Path, *options, names: bytes | None = None):
+    """`src`'s files (or only `names`, NUL-separated) into `dest` by tar, modes and mtimes kept."""
+    pack = ["tar", "-C", str(src), *options, "-cf", "-", *(["--null", "-T", "-"] if names is not None else ["."])]
+    with subprocess.Popen(pack, stdin=subprocess.PIPE, stdout=subprocess.PIPE) as out:
+        extract = subprocess.Popen(["tar", "-C", str(dest), "-xf", "-", "--no-same-owner"], stdin=out.stdout)
+        out.stdin.write(names or b"")
+        out.stdin.close()
+        extract.wait()
+    if out.returncode or extract.returncode:
+        sys.exit(f"copying {src} to {dest} failed")
 
 
 def copy_tree(src: Path, dest: Path, exclude=()):
-    """`src` into a fresh `dest` by tar (keeps modes and mtimes), swapped in at the end."""
+    """`src` into a fresh `dest` by tar, swapped in at the end."""
     tmp = dest.with_name(dest.name + ".new")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    tar = ["tar", "-C", src, "-cf", "-", *[f"--exclude={e}" for e in exclude], "."]
-    with subprocess.Popen([str(a) for a in tar], stdout=subprocess.PIPE) as out:
-        run(["tar", "-C", tmp, "-xf", "-", "--no-same-owner"], stdin=out.stdout)
-    if out.returncode:
-        sys.exit(f"copying {src} failed")
+    tar(src, tmp, *[f"--exclude={e}" for e in exclude])
     old = dest.with_name(dest.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if dest.exists():
@@ -96,7 +90,9 @@ def copy_tree(src: Path, dest: Path, exclude=()):
 
 
 def toolchain(prefix: Path, settings) -> Path:
-    rustc = rustc_of(settings)
+    rustc = shutil.which("rustc", path=settings["path"])
+    if not rustc:
+        sys.exit(f"rustc not on the kernel's PATH {settings['path']}: run ./kernel-setup/install")
     sysroot = Path(subprocess.run([rustc, "--print", "sysroot"], capture_output=True, text=True, check=True).stdout.strip())
     version = subprocess.run([rustc, "-vV"], capture_output=True, text=True, check=True).stdout
     dest = prefix / "rust" / "toolchain"
@@ -122,14 +118,7 @@ def registry_crates(lock: Path):
             yield name.group(1), version.group(1)
 
 
-def rust_library_lock():
-    rustc = shutil.which("rustc", path=checkout_settings()["path"])
-    sysroot = subprocess.run([rustc, "--print", "sysroot"], capture_output=True, text=True).stdout.strip()
-    lock = Path(sysroot) / "lib" / "rustlib" / "src" / "rust" / "library" / "Cargo.lock"
-    return lock if lock.is_file() else None
-
-
-def cargo_home(prefix: Path) -> Path:
+def cargo_home(prefix: Path, rust: Path) -> Path:
     """A CARGO_HOME holding the registry sources of the crates in the prebuilt cache's lock."""
     source = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo") / "registry"
     lock = CHECKOUT / "build" / "kernel" / "cache" / "Cargo.lock"
@@ -138,8 +127,8 @@ def cargo_home(prefix: Path) -> Path:
     crates = sorted(set(registry_crates(lock)))
     # evcxr's rust-analyzer runs `cargo metadata` on the standard library's sources,
     # whose lock names crates of its own (offline, they must be here too).
-    library_lock = rust_library_lock()
-    extra = sorted(set(registry_crates(library_lock)) - set(crates)) if library_lock else []
+    library_lock = rust / "lib" / "rustlib" / "src" / "rust" / "library" / "Cargo.lock"
+    extra = sorted(set(registry_crates(library_lock)) - set(crates)) if library_lock.is_file() else []
     dest = prefix / "rust" / "cargo"
     stamp = prefix / "rust" / "cargo.stamp"
     want = digest(source, *(f"{n}-{v}" for n, v in crates + extra))
@@ -190,15 +179,7 @@ def sources(prefix: Path) -> Path:
     for entry in dest.iterdir():
         if entry.name != "build":
             shutil.rmtree(entry) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
-    with subprocess.Popen(
-        ["tar", "-C", str(CHECKOUT), "--null", "-T", "-", "-cf", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    ) as out:
-        extract = subprocess.Popen(["tar", "-C", str(dest), "-xf", "-", "--no-same-owner"], stdin=out.stdout)
-        out.stdin.write(b"\0".join(files) + b"\0")
-        out.stdin.close()
-        extract.wait()
-    if out.returncode or extract.returncode:
-        sys.exit(f"copying the checkout to {dest} failed")
+    tar(CHECKOUT, dest, names=b"\0".join(files) + b"\0")
     return dest
 
 
@@ -250,14 +231,10 @@ def venv(prefix: Path, src: Path, existing: str | None = None) -> Path:
     return env
 
 
-def host_triple(rust: Path) -> str:
-    out = subprocess.run([rust / "bin" / "rustc", "-vV"], capture_output=True, text=True, check=True).stdout
-    return re.search(r"^host: (\S+)", out, re.M).group(1)
-
-
 def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: Path):
     home = src / "build" / "kernel"
     path = f"{rust / 'bin'}:/usr/local/bin:/usr/bin:/bin"
+    triple = re.search(r"^host: (\S+)", run([rust / "bin" / "rustc", "-vV"], capture_output=True, text=True).stdout, re.M)[1]
     cmd = [
         env / "bin" / "python", src / "kernel-setup" / "kernel" / "configure.py",
         "--home", home, "--root", src, "--evcxr", evcxr, "--path", path, "--python", env / "bin" / "python",
@@ -271,7 +248,7 @@ def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: P
         # From a checkout that path climbs to / with `..` to spare, so it works; here
         # the cache and the toolchain share PREFIX, the runpath misses by one level
         # and dlopen fails to find libstd. The toolchain's libstd by absolute path:
-        "--env", f"LD_LIBRARY_PATH={rust / 'lib' / 'rustlib' / host_triple(rust) / 'lib'}",
+        "--env", f"LD_LIBRARY_PATH={rust / 'lib' / 'rustlib' / triple / 'lib'}",
     ]
     library = rust / "lib" / "rustlib" / "src" / "rust" / "library"
     if (library / "core").is_dir():
@@ -296,14 +273,13 @@ def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: P
     return home
 
 
-def shared(args):
+def shared(prefix: Path, python_env: str | None = None):
     os.umask(0o022)
-    prefix = Path(args.prefix)
     prefix.mkdir(parents=True, exist_ok=True)
     os.chmod(prefix, 0o755)
-    settings = checkout_settings()
+    settings = json.loads((CHECKOUT / "build" / "kernel" / "launcher.json").read_text())  # the checkout's kernel
     rust = toolchain(prefix, settings)
-    cargo = cargo_home(prefix)
+    cargo = cargo_home(prefix, rust)
     evcxr = prefix / "evcxr" / "bin" / "evcxr_jupyter"
     built = Path(settings["evcxr"])
     if not evcxr.is_file() or evcxr.read_bytes() != built.read_bytes():
@@ -311,7 +287,7 @@ def shared(args):
         evcxr.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(built, evcxr)
     src = sources(prefix)
-    env = venv(prefix, src, args.python_env)
+    env = venv(prefix, src, python_env)
     kernel(prefix, src, env, rust, cargo, evcxr)
     # Nothing in the shared place is writable but by its owner (root for a hub).
     run(["chmod", "-R", "go-w,a+rX", prefix])
@@ -336,20 +312,19 @@ def load(path: Path) -> dict:
         return {}
 
 
-def save(path: Path, data: dict):
+def write_private(path: Path, text: str):
+    """`text` into a file only root reads (0600 also when it was there before)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as f:
-        json.dump(data, f, indent=1)
+        f.write(text)
     os.chmod(path, 0o600)
 
 
-def users(args):
-    state = Path(args.state)
+def users(state: Path, names: list[str]):
     created_file = state / "created-users.json"
     passwords_file = state / "passwords.txt"
     created = load(created_file)
-    names = [n for n in args.names.split(",") if n]
     for name in names:
         if not NAME.match(name) or name == "root":
             sys.exit(f"not a user name for a student account: {name!r}")
@@ -361,26 +336,22 @@ def users(args):
             run(["useradd", "--create-home", "--user-group", "--shell", "/bin/bash", name])
             run(["chpasswd"], input=f"{name}:{password}\n".encode())
             created[name] = password
-            save(created_file, created)
+            write_private(created_file, json.dumps(created, indent=1))
             step(f"account {name}: created")
         home = Path(pwd.getpwnam(name).pw_dir)
         # Debian's useradd makes homes 0755: a student could read another's lessons.
         os.chmod(home, 0o700)
-    lines = [f"{n} {created[n]}" for n in names if n in created]
-    fd = os.open(passwords_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as f:
-        f.write("# user password (generated by ./kernel-setup/hub; readable by root only)\n")
-        f.write("".join(line + "\n" for line in lines))
+    lines = [f"{n} {created[n]}\n" for n in names if n in created]
+    write_private(passwords_file, "# user password (generated by ./kernel-setup/hub; readable by root only)\n" + "".join(lines))
     if lines:
         step(f"passwords of the created accounts: {passwords_file} (root only)")
 
 
-def remove(args):
-    state = Path(args.state)
+def remove(state: Path, names: list[str]):
+    """The accounts `users` created (those of `names`, or all of them) with their homes."""
     created_file = state / "created-users.json"
     created = load(created_file)
-    names = [n for n in (args.names.split(",") if args.names else list(created)) if n]
-    for name in names:
+    for name in names or list(created):
         if name not in created:
             print(f"warning: {name} was not created by ./kernel-setup/hub; left alone", file=sys.stderr)
             continue
@@ -391,25 +362,17 @@ def remove(args):
             run(["userdel", "--remove", name], stderr=subprocess.DEVNULL)
             step(f"account {name}: removed with its home")
         created.pop(name)
-        save(created_file, created)
+        write_private(created_file, json.dumps(created, indent=1))
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("shared")
+    p = sub.add_parser("shared", help="fill PREFIX (the hub's accounts are ./kernel-setup/hub's)")
     p.add_argument("--prefix", required=True)
     p.add_argument("--python-env", help="register the kernel in this existing environment instead of PREFIX/venv (binder/postBuild)")
-    p.set_defaults(func=shared)
-    for name, func in (("users", users), ("remove", remove)):
-        p = sub.add_parser(name)
-        p.add_argument("--state", required=True, help="the hub's state folder (passwords, created accounts)")
-        p.add_argument("--names", default="", help="comma-separated")
-        p.set_defaults(func=func)
     args = ap.parse_args()
-    if os.geteuid() != 0 and args.command != "shared":
-        sys.exit("run as root: it creates and removes accounts")
-    args.func(args)
+    shared(Path(args.prefix), args.python_env)
 
 
 if __name__ == "__main__":
