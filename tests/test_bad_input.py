@@ -1,7 +1,8 @@
 """The lessons' servers meet bad input the way the lessons say, and keep serving.
 
-Each test runs a lesson on a fresh kernel up to the cell that starts a server,
-then runs a cell of its own (through jupyter_client, as a student would type
+Each test runs a lesson on a fresh kernel up to the cell that starts a server
+(two tests of one lesson share its kernel, the second going on from where the
+first stopped), then runs a cell of its own (through jupyter_client, as a student would type
 it) that sends what a careless or hostile client sends: bytes that are not
 UTF-8, a connection reset half-way, a header far too long. The lesson's
 answer is the error it promises (logged by the server, or returned to the
@@ -18,15 +19,31 @@ from kernel_helpers import Kernel
 pytestmark = pytest.mark.needs("kernel")
 
 
-def lesson_up_to(kernel: Kernel, lesson: str, last_tag: str):
-    """Runs the lesson's code cells in order, up to and including `last_tag`."""
-    for tag, source, raises in code_cells(NOTEBOOKS / lesson):
-        r = kernel.execute(source, timeout=120)
-        ok, detail = judge(r, raises)
-        assert ok, f"{lesson} {tag}: {detail}"
-        if tag == last_tag:
-            return
-    raise AssertionError(f"{lesson} has no cell {last_tag}")
+class LessonKernel:
+    """One fresh kernel per lesson, run forward cell by cell as the tests ask."""
+
+    def __init__(self):
+        self.lesson, self.kernel, self.done = None, None, 0
+
+    def up_to(self, lesson: str, last_tag: str) -> Kernel:
+        """The lesson's kernel after its code cells up to and including `last_tag`."""
+        if lesson != self.lesson:
+            self.close()
+            self.lesson, self.kernel, self.done = lesson, Kernel(), 0
+        cells = code_cells(NOTEBOOKS / lesson)
+        tags = [tag for tag, _, _ in cells]
+        assert last_tag in tags[self.done :], f"{lesson}: no cell {last_tag} after the {self.done} already run"
+        for tag, source, raises in cells[self.done : tags.index(last_tag) + 1]:
+            r = self.kernel.execute(source, timeout=120)
+            ok, detail = judge(r, raises)
+            assert ok, f"{lesson} {tag}: {detail}"
+            self.done += 1
+        return self.kernel
+
+    def close(self):
+        if self.kernel:
+            self.kernel.__exit__(None, None, None)
+            self.kernel = None
 
 
 def run(kernel: Kernel, code: str):
@@ -43,14 +60,15 @@ def assert_logged_and_served_the_next(r):
     assert "handler error: stream did not contain valid UTF-8" in r.stdout, r.text
 
 
-@pytest.fixture()
-def kernel():
-    with Kernel() as k:
-        yield k
+@pytest.fixture(scope="module")
+def lessons():
+    lk = LessonKernel()
+    yield lk
+    lk.close()
 
 
-def test_lesson_03_event_loop_closes_only_the_connection_that_failed(kernel):
-    lesson_up_to(kernel, "03-select-selectors.ipynb", "py:code-20")
+def test_lesson_03_event_loop_closes_only_the_connection_that_failed(lessons):
+    kernel = lessons.up_to("03-select-selectors.ipynb", "py:code-20")
     r = run(
         kernel,
         """
@@ -79,8 +97,8 @@ println!("{}", log.join(" | "));
     assert "closed" in r.stdout and "echo hello" in r.stdout, r.text
 
 
-def test_lesson_04_line_server_logs_bytes_that_are_not_utf8_and_serves_the_next_client(kernel):
-    lesson_up_to(kernel, "04-socketserver.ipynb", "py:code-14")
+def test_lesson_04_line_server_logs_bytes_that_are_not_utf8_and_serves_the_next_client(lessons):
+    kernel = lessons.up_to("04-socketserver.ipynb", "py:code-14")
     r = run(
         kernel,
         """
@@ -101,8 +119,8 @@ for line in log.lock().unwrap().iter() {
     assert_logged_and_served_the_next(r)
 
 
-def test_lesson_05_async_server_logs_bytes_that_are_not_utf8_and_serves_the_next_client(kernel):
-    lesson_up_to(kernel, "05-asyncio-tokio.ipynb", "py:code-13")
+def test_lesson_05_async_server_logs_bytes_that_are_not_utf8_and_serves_the_next_client(lessons):
+    kernel = lessons.up_to("05-asyncio-tokio.ipynb", "py:code-13")
     r = run(
         kernel,
         """
@@ -123,8 +141,8 @@ for line in log.lock().unwrap().iter() {
     assert_logged_and_served_the_next(r)
 
 
-def test_lesson_05_framing_refuses_an_oversized_length_before_allocating(kernel):
-    lesson_up_to(kernel, "05-asyncio-tokio.ipynb", "py:code-17")
+def test_lesson_05_framing_refuses_an_oversized_length_before_allocating(lessons):
+    kernel = lessons.up_to("05-asyncio-tokio.ipynb", "py:code-17")
     r = run(
         kernel,
         """
@@ -147,8 +165,8 @@ def test_lesson_05_framing_refuses_an_oversized_length_before_allocating(kernel)
     assert "InvalidData: invalid utf-8 sequence" in r.stdout, r.text
 
 
-def test_lesson_06_http_server_survives_an_oversized_header_and_serves_the_next_request(kernel):
-    lesson_up_to(kernel, "06-urllib-http.ipynb", "py:code-06")
+def test_lesson_06_http_server_survives_an_oversized_header_and_serves_the_next_request(lessons):
+    kernel = lessons.up_to("06-urllib-http.ipynb", "py:code-06")
     r = run(
         kernel,
         """
