@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -234,3 +236,62 @@ def test_a_fixed_netlib_starts_after_restart(tmp_path):
         r = k.execute('println!("{:?}", ip_address("192.0.0.1")?);')
         assert r.status == "ok", r.text + k.log_text()
         assert r.stdout == "IPv4Address('192.0.0.1')\n"
+
+
+# --- a client killed hard ----------------------------------------------------------
+
+# A client in a process of its own: starts the kernel, prints the kernel's pid and
+# the cell process's, leaves a cell running, then waits to be killed.
+CLIENT = r"""
+import sys, time
+from jupyter_client import KernelManager
+km = KernelManager(kernel_name="rust-netlib")
+km.start_kernel(stdout=sys.stderr, stderr=sys.stderr)
+kc = km.client()
+kc.start_channels()
+kc.wait_for_ready(timeout=900)
+out = []
+kc.execute_interactive('println!("{}", std::process::id());', timeout=300,
+                       output_hook=lambda m: out.append(m["content"].get("text", "")))
+kc.execute('println!("spinning"); loop { std::hint::spin_loop(); }')
+print(km.provisioner.process.pid, "".join(out).strip(), flush=True)
+time.sleep(600)
+"""
+
+
+def ended(pid: int) -> bool:
+    """Gone, or a zombie its new parent has not reaped yet."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return True
+
+
+def cpu_ticks(pid: int) -> int:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # utime + stime
+
+
+def test_a_kernel_whose_client_is_killed_ends_with_its_running_cell():
+    client = subprocess.Popen([sys.executable, "-c", CLIENT], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True, env=dict(os.environ, JUPYTER_PREFER_ENV_PATH="1"))
+    try:
+        line = client.stdout.readline()
+        assert line.strip(), "the client could not start a kernel and run a cell"
+        kernel_pid, cell_pid = map(int, line.split())
+        # The spinning cell runs once the cell process uses CPU (at most 60 s to compile and start).
+        start, deadline = cpu_ticks(cell_pid), time.monotonic() + 60
+        while cpu_ticks(cell_pid) - start < 50 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert cpu_ticks(cell_pid) - start >= 50, "the spinning cell never ran"
+    finally:
+        client.kill()  # SIGKILL: no shutdown request reaches the kernel
+        client.wait()
+    deadline = time.monotonic() + 20
+    while not (ended(kernel_pid) and ended(cell_pid)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [f"{what} {pid}" for what, pid in (("kernel", kernel_pid), ("cell process", cell_pid)) if not ended(pid)]
+    for pid in (kernel_pid, cell_pid):  # never leave them running, whatever the verdict
+        if not ended(pid):
+            os.kill(pid, 9)
+    assert not left, f"still running 20 s after their client was killed: {', '.join(left)}"
