@@ -102,9 +102,11 @@ def test_hexlify_of_packed_address(kernel):
 
 def test_question_mark_shows_pythons_error_text(kernel):
     r = kernel.execute('ip_address("300.1.1.1")?')
-    # evcxr prints the error's Display on stderr (the reply stays "ok"), where
-    # Python would show the exception; the line arrives with its cell.
-    assert (r.stdout, r.stderr) == ("", "'300.1.1.1' does not appear to be an IPv4 or IPv6 address\n"), r
+    # The cell ends with an error, as Python's ends with the exception (patch 0015),
+    # whose text is Python's; shown once, not also on stderr.
+    assert r.status == "error", r.text
+    assert [e["evalue"] for e in r.errors] == ["'300.1.1.1' does not appear to be an IPv4 or IPv6 address"], r.text
+    assert (r.stdout, r.stderr) == ("", ""), r
 
 
 def test_stderr_lines_stay_with_their_cell(kernel):
@@ -132,9 +134,10 @@ def test_compile_error_is_shown_and_kernel_goes_on(kernel):
 
 def test_panic_leaves_the_kernel_alive(kernel):
     r = kernel.execute('let before = 41;\npanic!("boom from a cell");')
-    # evcxr catches the panic (the reply stays "ok") and shows its message on
-    # stderr, with the cell; the prelude turns evcxr's backtrace off.
-    assert r.status == "ok"
+    # evcxr catches the panic; the cell is an error (patch 0015), and the panic's
+    # report stays on stderr, with the cell; the prelude turns evcxr's backtrace off.
+    assert r.status == "error", r.text
+    assert [(e["ename"], e["evalue"]) for e in r.errors] == [("panic", "boom from a cell")], r.text
     assert "boom from a cell" in r.stderr and r.stdout == "", r
     assert "stack backtrace" not in r.stderr, r
     after = kernel.execute('println!("{}", 1 + 1);')

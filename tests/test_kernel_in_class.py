@@ -3,14 +3,17 @@
 Students press the stop button when nothing runs, start tokio tasks before
 they ever wrote `.await`, and write cells that stop half-way at a `?`. Each
 test drives the real Rust (netlib) kernel through jupyter_client
-(evcxr patches 0008-0010 in kernel-setup/evcxr/).
+(evcxr patches 0008-0011 and 0015 in kernel-setup/evcxr/).
 """
 
 from __future__ import annotations
 
 import re
 
+import nbformat
 import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 from kernel_helpers import Kernel
 
@@ -92,7 +95,7 @@ def test_a_cell_stopped_at_a_question_mark_says_what_it_did_not_keep(kernel):
     r = kernel.execute('let kept = 7;\nkept')
     assert r.status == "ok" and r.results == ["7"], r.text
     r = kernel.execute('let first = 1;\nlet port: u16 = "70000".parse()?;\nlet after = port + first;')
-    assert "number too large to fit in target type" in r.stderr, r.text
+    assert r.status == "error" and "number too large to fit in target type" in r.error_text, r.text
     assert "were not kept: after, first, port" in r.stderr, r.text
     assert "저장되지 않았습니다: after, first, port" in r.stderr, r.text
     # What the note promises: the earlier variables are there, the cell's are not.
@@ -103,7 +106,7 @@ def test_a_cell_stopped_at_a_question_mark_says_what_it_did_not_keep(kernel):
     # Defined again by a cell that stops at `?`: the earlier value is gone too,
     # and the note says so.
     r = kernel.execute('let kept: i32 = "x".parse()?;')
-    assert "invalid digit found in string" in r.stderr, r.text
+    assert "invalid digit found in string" in r.error_text, r.text
     assert "earlier value of a variable the cell defined again is gone too: kept" in r.stderr, r.text
     assert "다시 정의한 변수의 이전 값도 사라졌습니다: kept" in r.stderr, r.text
     r = kernel.execute("kept")
@@ -116,3 +119,35 @@ def test_a_compile_errors_header_names_the_line_it_marks(kernel):
     header = re.search(r"command_\d+:(\d+):(\d+)", r.error_text)
     assert header, r.text
     assert (header.group(1), header.group(2)) == ("2", "14"), r.text
+
+
+# --- a failing cell is an error (patch 0015) -----------------------------------------
+
+FAILING = {
+    "panic": ('println!("before");\npanic!("boom");', "panic", "boom"),
+    "assert_eq": ('assert_eq!(1 + 1, 3, "합이 틀렸다");', "panic", "assertion `left == right` failed: 합이 틀렸다\n  left: 2\n right: 3"),
+    "question mark": ('let v: i32 = "a".parse()?;', "ParseIntError", "invalid digit found in string"),
+    "io error": ('std::fs::File::open("/nonexistent/netlessons")?;', "io::Error", "No such file or directory (os error 2)"),
+}
+
+
+@pytest.mark.parametrize("case", FAILING)
+def test_a_failing_cell_ends_with_one_error_as_in_python(kernel, case):
+    code, ename, evalue = FAILING[case]
+    r = kernel.execute(code)
+    assert r.status == "error", r.text
+    assert [(e["ename"], e["evalue"]) for e in r.errors] == [(ename, evalue)], r.text
+    # What JupyterLab shows: the name, then the message, as IPython's last line.
+    assert r.error_text.splitlines()[-1 - evalue.count("\n")] == f"{ename}: {evalue.splitlines()[0]}", r.text
+    assert kernel.execute("1 + 1").results == ["2"]
+
+
+def test_a_notebook_stops_at_a_failing_cell_without_allow_errors():
+    # A kernel of its own: a client made from another client's KernelManager shares
+    # its session, hence its ZeroMQ identity, and the kernel's replies go to the first.
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in (
+        'println!("one");', 'let n: u8 = "300".parse()?;', 'println!("three");')])
+    client = NotebookClient(nb, kernel_name="rust-netlib", timeout=120, startup_timeout=900, allow_errors=False)
+    with pytest.raises(CellExecutionError, match="ParseIntError"):
+        client.execute()
+    assert [len(c.outputs) > 0 for c in nb.cells] == [True, True, False], nb.cells

@@ -107,7 +107,7 @@ def test_bytes_that_are_not_utf8_do_not_end_the_stream(kernel):
 
 def test_stderr_of_a_panic_stays_with_its_cell(kernel):
     r = kernel.execute('println!("before"); panic!("boom {}", 7);')
-    assert "boom 7" in r.stderr, r.text
+    assert r.status == "error" and "boom 7" in r.stderr, r.text
     assert r.stdout == "before\n"
     r = kernel.execute('println!("clean");')
     assert (r.stdout, r.stderr) == ("clean\n", "")
