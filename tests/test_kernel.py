@@ -105,7 +105,9 @@ def test_question_mark_shows_pythons_error_text(kernel):
     # The cell ends with an error, as Python's ends with the exception (patch 0015),
     # whose text is Python's; shown once, not also on stderr.
     assert r.status == "error", r.text
-    assert [e["evalue"] for e in r.errors] == ["'300.1.1.1' does not appear to be an IPv4 or IPv6 address"], r.text
+    assert [(e["ename"], e["evalue"]) for e in r.errors] == [
+        ("ipaddress::Error", "'300.1.1.1' does not appear to be an IPv4 or IPv6 address")
+    ], r.text
     assert (r.stdout, r.stderr) == ("", ""), r
 
 
