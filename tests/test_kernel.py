@@ -128,6 +128,86 @@ def test_variables_persist_between_cells(kernel):
     assert r.stdout.strip() == "256"
 
 
+# Every kind of variable the lessons keep, and the type evcxr stores it under, as rustc
+# names it (patch 0016): in full, by a path the next cell can write.
+STORED_TYPES = {
+    "count": "i32",  # an integer literal: rustc's fallback
+    "ratios": "std::vec::Vec<f64>",
+    "greeting": "&str",
+    "table": "std::collections::HashMap<std::string::String, u8>",
+    "listener": "std::net::TcpListener",
+    "address": "std::net::SocketAddr",
+    "ip": "netlib::ipaddress::IpAddress",
+    "raw": "socket2::Socket",
+    "events": "mio::Events",
+    "double": "fn(i32) -> i32",  # a function item, kept as a pointer to it
+    "port": "u16",
+    "reply": "std::string::String",
+    "shadowed": "&str",  # the second `let` of the name wins
+}
+
+
+def test_variables_keep_their_types_without_rust_analyzer(kernel):
+    r = kernel.execute(
+        """
+        use std::io::Result; // another `Result` in scope must not break the cell
+        let count = 5;
+        let ratios = vec![0.5, 2.0];
+        let greeting = "hi";
+        let mut table = std::collections::HashMap::new();
+        table.insert(String::from("k"), 3u8);
+        let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+        let address = listener.local_addr()?;
+        let ip = ip_address("192.0.2.1")?;
+        let raw = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)?;
+        let events = mio::Events::with_capacity(8);
+        fn twice(x: i32) -> i32 { x * 2 }
+        let double = twice;
+        let (port, mut reply) = (address.port(), String::from("o"));
+        reply.push('k');
+        let shadowed = 1;
+        let shadowed = "two";
+        """
+    )
+    assert r.status == "ok", r.text
+    listing = kernel.execute(":vars")
+    stored = dict(line.split(": ", 1) for line in listing.results[0].splitlines())
+    assert {name: stored.get(name) for name in STORED_TYPES} == STORED_TYPES
+    r = kernel.execute(
+        'println!("{count} {ratios:?} {greeting} {} {} {ip} {} {} {reply} {shadowed}",'
+        " table[\"k\"], address.ip(), events.capacity(), double(count) + i32::from(port > 0));"
+        " raw.local_addr().is_ok()"
+    )
+    assert r.status == "ok", r.text
+    assert r.stdout == "5 [0.5, 2.0] hi 3 127.0.0.1 192.0.2.1 8 11 ok two\n", r.text
+    # Nothing loaded rust-analyzer: the kernel process holds no analysis database (it
+    # was ~550 MB with one; ~15 MB without, rustc's runs are its children).
+    evcxr = psutil.Process(kernel.km.provisioner.process.pid)
+    assert evcxr.memory_info().rss < 150 * 2**20, evcxr.memory_info()
+
+
+def test_a_variable_evcxr_cannot_store_says_why(kernel):
+    r = kernel.execute("let add_one = |x: i32| x + 1;")
+    assert r.status == "error"
+    assert "The variable `add_one` is a closure, which cannot be persisted" in r.text, r.text
+    r = kernel.execute("let doubled = (0..3u8).map(|v| v * 2);")
+    assert r.status == "error"
+    assert (
+        "The variable `doubled` has type `std::iter::Map<std::ops::Range<u8>, {closure}>`"
+        " which cannot be persisted" in r.text
+    ), r.text
+    r = kernel.execute("{ let doubled = (0..3u8).map(|v| v * 2); doubled.sum::<u8>() }")
+    assert (r.status, r.results) == ("ok", ["6"]), r.text
+
+
+def test_completion_loads_rust_analyzer_when_asked(kernel):
+    assert kernel.execute('let server = std::net::TcpListener::bind("127.0.0.1:0")?;').status == "ok"
+    code = "server.local_"
+    reply = kernel.kc.complete(code, len(code), reply=True, timeout=120)
+    assert reply["content"]["status"] == "ok", reply
+    assert "local_addr()" in reply["content"]["matches"], reply
+
+
 def test_compile_error_is_shown_and_kernel_goes_on(kernel):
     r = kernel.execute("let x: u8 = \"not a number\";")
     assert r.status == "error"

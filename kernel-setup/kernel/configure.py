@@ -61,26 +61,26 @@ def prelude():
 
 # Paid at kernel start instead of in the student's first cell: evcxr compiles
 # its first cell that uses `?` twice (it adds the Result wrapper after rustc's
-# E0277). The first type inference (the first `let`) needs no warm-up any more:
-# our evcxr has rust-analyzer load the dependencies in the background as soon as
-# this file has run (kernel-setup/evcxr/0007).
+# E0277). The first `let` needs no warm-up: our evcxr has rustc name the types
+# of a cell's variables in a type-check run of that cell (kernel-setup/evcxr/0016).
 WARM_UP = """Ok::<(), std::fmt::Error>(())?;
 """
 
 # evcxr_jupyter allocates with mimalloc, which by default keeps freed pages for
-# a while and commits its arenas eagerly; rust-analyzer frees much of what it
-# builds while loading (syntax trees, macro expansions). Returning those pages at
-# once makes a kernel about 160 MB (a fifth) smaller, measured with the lesson
-# crates loaded, at no cost a cell's time shows (PERFORMANCE.md, memory).
+# a while and commits its arenas eagerly; rust-analyzer (loaded when a completion
+# first asks, 0016) frees much of what it builds while loading (syntax trees,
+# macro expansions). Returning those pages at once makes such a kernel about
+# 160 MB (a fifth) smaller, measured with the lesson crates loaded, at no cost a
+# cell's time shows (PERFORMANCE.md, memory).
 MIMALLOC_ENV = {
     "MIMALLOC_PURGE_DELAY": "0",
     "MIMALLOC_PURGE_DECOMMITS": "1",
     "MIMALLOC_ARENA_EAGER_COMMIT": "0",
 }
 
-# rust-analyzer, which evcxr runs in-process to infer the types of variables,
-# reads and name-resolves the whole standard library at every kernel start (and
-# again once netlib is added). core::arch (stdarch: half of the library's
+# rust-analyzer, which evcxr runs in-process for completions, reads and
+# name-resolves the whole standard library when it loads (the first completion
+# of a kernel, 0016). core::arch (stdarch: half of the library's
 # sources, SIMD intrinsics for every CPU) is the largest part and no lesson
 # binds a variable of those types; the kernel gets a copy of the library
 # without it through RUST_SRC_PATH. rustc itself still uses the real sysroot.
