@@ -2,11 +2,15 @@
 proxy and single-user servers (run by ./kernel-setup/bench/classroom, as root).
 
 One hub serves every round, with trial accounts `nlbench01...` (removed at the
-end). In each round N students at once log in through the hub's API (their
-Unix password for a token), start their servers, open lesson 01 on Rust
-(netlib) and run its code cells in order, waiting a think time before each
-cell after the first (exponential, mean --think seconds, one seeded generator
-per student, so every round and every run waits the same). Between rounds
+end). In each round N students log in through the hub's API (their Unix
+password for a token) within the same minute (each at a moment drawn uniformly
+from the first --login-spread seconds), start their servers, open lesson 01 on
+Rust (netlib) and run its code cells in order, reading before each cell after
+the first: a think time drawn log-uniformly from --think (default 5-60 s: more
+short reads than long ones; a single number is an exponential mean instead).
+One seeded generator per student, so every round and every run waits the same.
+The first cell that binds a variable (a top-level `let`) is reported on its
+own: it waited for rust-analyzer before evcxr patch 0016. Between rounds
 every server is stopped and the students' build slots are deleted, so each
 round is a class's first lesson (slots copied from the shared prebuilt cache).
 
@@ -27,7 +31,9 @@ import asyncio
 import json
 import os
 import pwd
+import math
 import random
+import re
 import shutil
 import statistics
 import sys
@@ -115,23 +121,40 @@ def idle_cpu(seconds=5.0):
     return 1 - (b[1] - a[1]) / max(1, b[0] - a[0])
 
 
-async def one_student(hub, name, index, think, seed, max_cells, timeout):
-    rng = random.Random(seed * 1000 + index)
+def think_time(rng, think):
+    """Seconds a student reads before the next cell: `think` is "LO-HI" (log-uniform)
+    or a mean (exponential)."""
+    if "-" in think:
+        lo, hi = (float(x) for x in think.split("-"))
+        return math.exp(rng.uniform(math.log(lo), math.log(hi)))
+    mean = float(think)
+    return rng.expovariate(1 / mean) if mean > 0 else 0.0
+
+
+FIRST_LET = re.compile(r"^let\b", re.M)
+
+
+async def one_student(hub, name, index, args):
+    rng = random.Random(args.seed * 1000 + index)
     s = hc.Student(hub.base, name, hub.passwords[name])
-    r = {"name": name, "latencies": [], "errors": [], "cell_errors": 0, "login_to_first_output_s": None}
+    r = {"name": name, "latencies": [], "errors": [], "cell_errors": 0, "login_to_first_output_s": None,
+         "first_let_s": None}
+    await asyncio.sleep(rng.uniform(0, args.login_spread))
     t0 = time.monotonic()
     try:
         await s.login()
-        await s.start_server(timeout=timeout)
+        await s.start_server(timeout=args.timeout)
         nb = await s.notebook(LESSON)
         await s.open(LESSON)
-        cells = list(hc.code_cells(nb))[:max_cells]
+        cells = list(hc.code_cells(nb))[:args.cells]
         for i, (cell, code) in enumerate(cells):
             if i:
-                await asyncio.sleep(rng.expovariate(1 / think) if think > 0 else 0)
-            result = await s.execute(code, timeout=timeout)
+                await asyncio.sleep(think_time(rng, args.think))
+            result = await s.execute(code, timeout=args.timeout)
             if i == 0:
                 r["login_to_first_output_s"] = (result.first_output or result.done) - t0
+            if r["first_let_s"] is None and FIRST_LET.search(code):
+                r["first_let_s"] = result.latency
             r["latencies"].append(result.latency)
             tags = set(cell.get("metadata", {}).get("tags", []))
             if result.status != "ok" and not tags & EXPECTED_ERRORS:
@@ -155,13 +178,14 @@ async def one_round(hub, n, args):
     sampling = asyncio.create_task(sampler.run())
     started = time.monotonic()
     results = await asyncio.gather(
-        *(one_student(hub, name, i, args.think, args.seed, args.cells, args.timeout) for i, name in enumerate(names))
+        *(one_student(hub, name, i, args) for i, name in enumerate(names))
     )
     wall = time.monotonic() - started
     sampler.stop()
     await sampling
     lat = [x for r in results for x in r["latencies"]]
     firsts = [r["login_to_first_output_s"] for r in results if r["login_to_first_output_s"] is not None]
+    lets = [r["first_let_s"] for r in results if r["first_let_s"] is not None]
     gib = 1024**3
     per_rss = [sampler.peak[u][0] / gib for u in uids]
     per_pss = [sampler.peak[u][1] / gib for u in uids]
@@ -173,6 +197,9 @@ async def one_round(hub, n, args):
         "login_to_first_output_max_s": max(firsts) if firsts else None,
         "cell_median_s": statistics.median(lat) if lat else None,
         "cell_p95_s": percentile(lat, 0.95) if lat else None,
+        "cell_max_s": max(lat) if lat else None,
+        "first_let_median_s": statistics.median(lets) if lets else None,
+        "first_let_max_s": max(lets) if lets else None,
         "errors": sum(len(r["errors"]) for r in results),
         "error_texts": [e for r in results for e in r["errors"]][:20],
         "rss_per_student_gib": statistics.mean(per_rss),
@@ -191,27 +218,36 @@ def reset_students(hub, names):
         shutil.rmtree(state, ignore_errors=True)
 
 
+def fmt(seconds):
+    return "-" if seconds is None else f"{seconds:.2f}"
+
+
 def table(rounds, think):
     lines = [
-        "| students | login → first output, median / max (s) | Shift+Enter → output, median / p95 (s) | errors | RSS per student (GB) | PSS per student (GB) | RSS / PSS total (GB) | CPU busy, mean / ≥95 % of samples | CPU busy before the round |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| students | login → first output, median / max (s) | Shift+Enter → output, median / p95 / max (s) | first `let`, median / max (s) | errors | RSS per student (GB) | PSS per student (GB) | RSS / PSS total (GB) | CPU busy, mean / ≥95 % of samples | CPU busy before the round |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in rounds:
         lines.append(
             f"| {r['n']} | {r['login_to_first_output_median_s']:.1f} / {r['login_to_first_output_max_s']:.1f} "
-            f"| {r['cell_median_s']:.2f} / {r['cell_p95_s']:.2f} | {r['errors']} "
+            f"| {r['cell_median_s']:.2f} / {r['cell_p95_s']:.2f} / {r['cell_max_s']:.2f} "
+            f"| {fmt(r['first_let_median_s'])} / {fmt(r['first_let_max_s'])} | {r['errors']} "
             f"| {r['rss_per_student_gib']:.2f} | {r['pss_per_student_gib']:.2f} | {r['rss_total_gib']:.1f} / {r['pss_total_gib']:.1f} "
             f"| {100 * r['cpu_busy_mean']:.0f} % / {100 * r['cpu_saturated_share']:.0f} % | {100 * r['busy_before']:.0f} % busy |"
         )
     per = ", ".join(str(r["cells_run"] // max(1, r["n"])) for r in rounds)
-    lines.append(f"\n(think time exponential, mean {think:g} s; cells run per student: {per})")
+    kind = f"log-uniform {think} s" if "-" in think else f"exponential, mean {think} s"
+    lines.append(f"\n(think time {kind}; cells run per student: {per})")
     return "\n".join(lines)
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--n", default="1,2,5,10,20", help="class sizes, comma-separated (default 1,2,5,10,20)")
-    ap.add_argument("--think", type=float, default=10.0, help="mean think time before each cell, seconds (default 10)")
+    ap.add_argument("--n", default="10,20,40", help="class sizes, comma-separated (default 10,20,40)")
+    ap.add_argument("--think", default="5-60",
+                    help="think time before each cell, seconds: LO-HI log-uniform (default 5-60) or a mean (exponential)")
+    ap.add_argument("--login-spread", type=float, default=60.0,
+                    help="students log in at moments drawn from the first this-many seconds (default 60)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cells", type=int, default=1000, help="run only the first K code cells")
     ap.add_argument("--prefix", default="/opt/netlessons", help="the shared install (as ./kernel-setup/hub --prefix)")
