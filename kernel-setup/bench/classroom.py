@@ -277,7 +277,17 @@ def main():
             out.write_text(json.dumps({"think_s": args.think, "seed": args.seed, "cells": args.cells,
                                        "cpus": os.cpu_count(), "rounds": rounds}, indent=1) + "\n")
     finally:
+        # The hub's log (servers, kernels, the proxy) goes with the trial accounts:
+        # a copy stays beside the JSON, for the errors a round reports.
+        kept = Path(args.out).with_suffix(".hub.log")
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            hub.log.flush()
+            shutil.copyfile(hub.log.name, kept)
+        except OSError as exc:
+            print(f"the hub's log could not be kept: {exc}", flush=True)
         hub.cleanup()
+    print(f"\nthe hub's log: {kept}")
     print()
     print(table(rounds, args.think))
     print(f"\nJSON: {args.out}")
