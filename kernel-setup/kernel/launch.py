@@ -167,7 +167,9 @@ def cache_stamp(cache):
         return None
     for deps in sorted(cache.glob("target/*/debug/deps")):
         for entry in sorted(os.scandir(deps), key=lambda e: e.name):
-            if entry.name.endswith(".rlib"):
+            # The rlibs and the preloaded crates' shared library (evcxr patch
+            # 0017); not the cells' libraries, which every install's self-check remakes.
+            if entry.name.endswith(".rlib") or entry.name.startswith("libevcxr_deps_"):
                 st = entry.stat()
                 h.update(f"{entry.name} {st.st_size} {st.st_mtime_ns}\n".encode())
     return h.hexdigest()
