@@ -208,6 +208,21 @@ def test_completion_loads_rust_analyzer_when_asked(kernel):
     assert "local_addr()" in reply["content"]["matches"], reply
 
 
+def test_cells_share_one_copy_of_the_preloaded_crates(kernel):
+    # Patch 0017: cells link netlib and the lesson crates as one shared library
+    # instead of each copying what it uses, so a netlib function has one
+    # address in every cell, and the cell's own library holds only its code.
+    take = "netlib::http::client::responses as fn(u16) -> Option<&'static str> as usize"
+    assert kernel.execute(f"let first = {take};").status == "ok"
+    r = kernel.execute(f"let second = {take}; first == second")
+    assert (r.status, r.results) == ("ok", ["true"]), r.text
+    maps = kernel.execute(
+        'std::fs::read_to_string("/proc/self/maps")?.lines()'
+        '.filter(|l| l.contains("libevcxr_deps_")).count() > 0'
+    )
+    assert (maps.status, maps.results) == ("ok", ["true"]), maps.text
+
+
 def test_compile_error_is_shown_and_kernel_goes_on(kernel):
     r = kernel.execute("let x: u8 = \"not a number\";")
     assert r.status == "error"

@@ -143,7 +143,9 @@ async def one_student(hub, name, index, args):
     t0 = time.monotonic()
     try:
         await s.login()
-        await s.start_server(timeout=args.timeout)
+        # A failed start is an error the student saw; like them, the bench starts again.
+        for failure in await s.start_server_as_a_student_would(timeout=args.timeout):
+            r["errors"].append(f"SpawnFailed: {failure}")
         nb = await s.notebook(LESSON)
         await s.open(LESSON)
         cells = list(hc.code_cells(nb))[:args.cells]

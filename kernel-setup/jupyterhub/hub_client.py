@@ -29,13 +29,17 @@ from pathlib import Path
 from urllib.parse import quote
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
-from tornado.websocket import websocket_connect
+from tornado.websocket import WebSocketClosedError, websocket_connect
 
 AsyncHTTPClient.configure(None, max_clients=64)
 
 
 class HubError(Exception):
     pass
+
+
+class SpawnFailed(HubError):
+    """The hub started a user's server and gave up on it."""
 
 
 @dataclass
@@ -112,6 +116,20 @@ class Student:
     async def start_server(self, timeout=600):
         await self._server("POST", (201, 202, 400), lambda server: server and server.get("ready"), timeout, "was not ready after")
 
+    async def start_server_as_a_student_would(self, timeout=600, tries=2) -> list[str]:
+        """start_server, pressing "Start My Server" again when the hub gave up on a
+        start (the page says "Spawn failed"); returns the failures before it started."""
+        failures = []
+        for attempt in range(tries):
+            try:
+                await self.start_server(timeout)
+                return failures
+            except SpawnFailed as exc:
+                failures.append(str(exc))
+                if attempt == tries - 1:
+                    raise
+        return failures
+
     async def stop_server(self, timeout=120):
         await self._server("DELETE", (202, 204, 400), lambda server: not server, timeout, "did not stop in")
 
@@ -120,10 +138,18 @@ class Student:
         api = f"{self.base}/hub/api/users/{quote(self.name)}"
         await request(method, f"{api}/server", self.token, ok=ok)
         deadline = time.monotonic() + timeout
+        pending = False
         while time.monotonic() < deadline:
             _, user = await request("GET", api, self.token)
-            if done((user.get("servers") or {}).get("")):
+            server = (user.get("servers") or {}).get("")
+            if done(server):
                 return
+            if method == "POST" and server and server.get("pending") == "spawn":
+                pending = True
+            elif method == "POST" and pending and not server:
+                # The hub gave the start up and removed the server (its log says why,
+                # e.g. "Failed to add <name> to proxy!"); waiting on would wait forever.
+                raise SpawnFailed(f"the hub stopped {self.name}'s server while starting it")
             await asyncio.sleep(0.5)
         raise HubError(f"{self.name}'s server {failed} {timeout} s")
 
@@ -163,7 +189,10 @@ class Student:
                         "allow_stdin": False, "stop_on_error": True},
         }
         cell.sent = time.monotonic()
-        await self.ws.write_message(json.dumps(msg))
+        try:
+            await self.ws.write_message(json.dumps(msg))
+        except WebSocketClosedError:
+            raise HubError(f"{self.name}: the kernel's websocket was closed before the cell") from None
         idle = replied = False
         deadline = cell.sent + timeout
         while not (idle and replied):
