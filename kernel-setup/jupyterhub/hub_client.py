@@ -114,7 +114,33 @@ class Student:
         self.token = reply["token"]
 
     async def start_server(self, timeout=600):
-        await self._server("POST", (201, 202, 400), lambda server: server and server.get("ready"), timeout, "was not ready after")
+        """What the hub's spawn page does: ask for the server, then follow its progress
+        events (one open request, not a poll: forty students polling the hub's API
+        twice a second kept its event loop busy for seconds)."""
+        api = f"{self.base}/hub/api/users/{quote(self.name)}"
+        code, _ = await request("POST", f"{api}/server", self.token, ok=(201, 202, 400))
+        events = []
+        buffer = b""
+
+        def on_chunk(chunk):
+            nonlocal buffer
+            buffer += chunk
+            *lines, buffer = buffer.split(b"\n")
+            events.extend(json.loads(line[5:]) for line in lines if line.startswith(b"data:"))
+
+        req = HTTPRequest(f"{api}/server/progress", headers={"Authorization": f"token {self.token}"},
+                          streaming_callback=on_chunk, request_timeout=timeout)
+        try:
+            await AsyncHTTPClient().fetch(req, raise_error=False)
+        except OSError as exc:
+            raise HubError(f"{self.name}'s server: progress stream: {exc}") from None
+        last = events[-1] if events else {}
+        if last.get("failed"):
+            # The hub gave the start up (its log says why, e.g. "Failed to add <name> to proxy!").
+            raise SpawnFailed(f"the hub stopped {self.name}'s server while starting it: {last.get('message', '')}"[:300])
+        if not last.get("ready"):
+            # The stream ends at once for a server that was already running (or none).
+            await self._server("GET", (200,), lambda server: server and server.get("ready"), timeout, "was not ready after")
 
     async def start_server_as_a_student_would(self, timeout=600, tries=2) -> list[str]:
         """start_server, pressing "Start My Server" again when the hub gave up on a
@@ -136,21 +162,14 @@ class Student:
     async def _server(self, method, ok, done, timeout, failed):
         """Asks the hub to start or stop the user's server and waits until `done(the server's model)`."""
         api = f"{self.base}/hub/api/users/{quote(self.name)}"
-        await request(method, f"{api}/server", self.token, ok=ok)
+        if method != "GET":
+            await request(method, f"{api}/server", self.token, ok=ok)
         deadline = time.monotonic() + timeout
-        pending = False
         while time.monotonic() < deadline:
             _, user = await request("GET", api, self.token)
-            server = (user.get("servers") or {}).get("")
-            if done(server):
+            if done((user.get("servers") or {}).get("")):
                 return
-            if method == "POST" and server and server.get("pending") == "spawn":
-                pending = True
-            elif method == "POST" and pending and not server:
-                # The hub gave the start up and removed the server (its log says why,
-                # e.g. "Failed to add <name> to proxy!"); waiting on would wait forever.
-                raise SpawnFailed(f"the hub stopped {self.name}'s server while starting it")
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(1)
         raise HubError(f"{self.name}'s server {failed} {timeout} s")
 
     async def kernelspecs(self) -> dict:
