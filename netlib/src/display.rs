@@ -36,6 +36,7 @@
 use std::fmt;
 use std::io::Write;
 
+mod exercise;
 mod html;
 mod ipaddress;
 mod socket;

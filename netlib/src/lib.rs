@@ -42,6 +42,7 @@
 pub mod binascii;
 pub mod display;
 mod exception;
+pub mod exercise;
 pub mod http;
 pub mod ipaddress;
 pub mod prelude;

@@ -35,6 +35,9 @@ pub use crate::ipaddress::{
 // display (IPython.display)
 pub use crate::display;
 
+// exercises: the lessons' check cells (`exercise::Check`)
+pub use crate::exercise;
+
 // binascii
 pub use crate::binascii::{self, hexlify, unhexlify};
 

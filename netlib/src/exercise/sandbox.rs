@@ -1,0 +1,134 @@
+//! Running the student's code so that nothing it does ends the check: on a
+//! thread of its own (a panic unwinds that thread only), under a time limit
+//! (a thread cannot be killed, so one that does not return is left running
+//! and reported), with the panic's report kept off stderr (the report is the
+//! check's table, not `thread '…' panicked at src/lib.rs:…` and a backtrace:
+//! the kernel runs cells with `RUST_BACKTRACE=1`).
+
+use std::any::Any;
+use std::panic;
+use std::sync::{Once, mpsc};
+use std::thread;
+use std::time::Duration;
+
+use super::Outcome;
+
+/// Threads whose name starts with this run the student's code or the
+/// check's side of an exercise; their panics become rows of a report.
+pub(super) const THREAD_PREFIX: &str = "netlib-exercise";
+
+/// A panic the check's own code raises to report a problem in words
+/// (`Outcome::Trouble`), as opposed to a panic of the student's code.
+#[derive(Debug)]
+pub(super) struct Trouble(pub(super) String);
+
+/// Ends the calling exercise thread with a [`Trouble`] report.
+pub(super) fn trouble(message: impl Into<String>) -> ! {
+    panic::panic_any(Trouble(message.into()))
+}
+
+/// Runs `run` on an exercise thread and waits at most `limit` for it.
+pub(super) fn run_limited<T, F>(run: F, limit: Duration) -> Result<T, Outcome>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    quiet_exercise_panics();
+    let (done, result) = mpsc::channel();
+    let spawned = thread::Builder::new()
+        .name(format!("{THREAD_PREFIX}-case"))
+        .spawn(move || {
+            let outcome = panic::catch_unwind(panic::AssertUnwindSafe(run));
+            // The check may have stopped waiting (time limit): nobody to tell.
+            let _ = done.send(outcome);
+        });
+    if let Err(e) = spawned {
+        return Err(Outcome::Trouble(format!("스레드를 만들 수 없다: {e}")));
+    }
+    match result.recv_timeout(limit) {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(payload)) => Err(panic_outcome(payload.as_ref())),
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(Outcome::TimedOut(limit)),
+        // The thread ended without sending: only an abort could do that,
+        // and it would have ended the process too.
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(Outcome::Trouble("코드가 결과 없이 끝났다".to_owned()))
+        }
+    }
+}
+
+/// What a panic's payload says, as an outcome.
+pub(super) fn panic_outcome(payload: &(dyn Any + Send)) -> Outcome {
+    if let Some(Trouble(message)) = payload.downcast_ref::<Trouble>() {
+        return Outcome::Trouble(message.clone());
+    }
+    let message = panic_message(payload);
+    // The messages of `todo!()` and `unimplemented!()`, with or without
+    // their own text after a colon.
+    if message.starts_with("not yet implemented") || message.starts_with("not implemented") {
+        Outcome::NotImplemented
+    } else {
+        Outcome::Panicked(message)
+    }
+}
+
+/// The text of a panic's payload (`panic!` gives a `&str` or a `String`).
+pub(super) fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(Trouble(message)) = payload.downcast_ref::<Trouble>() {
+        return message.clone();
+    }
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(메시지 없음)".to_owned())
+}
+
+/// Installs, once per process, a panic hook that says nothing for exercise
+/// threads and hands every other panic to the hook that was there before.
+fn quiet_exercise_panics() {
+    static INSTALL: Once = Once::new();
+    INSTALL.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let exercise = thread::current()
+                .name()
+                .is_some_and(|name| name.starts_with(THREAD_PREFIX));
+            if !exercise {
+                previous(info);
+            }
+        }));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_panics_todo_and_timeouts() {
+        let limit = Duration::from_secs(2);
+        assert_eq!(run_limited(|| 7, limit), Ok(7));
+        assert_eq!(
+            run_limited(|| -> i32 { panic!("boom {}", 1) }, limit),
+            Err(Outcome::Panicked("boom 1".into()))
+        );
+        assert_eq!(
+            run_limited(|| -> i32 { todo!() }, limit),
+            Err(Outcome::NotImplemented)
+        );
+        assert_eq!(
+            run_limited(|| -> i32 { unimplemented!("later") }, limit),
+            Err(Outcome::NotImplemented)
+        );
+        assert_eq!(
+            run_limited(|| -> i32 { trouble("서버가 끝나지 않았다") }, limit),
+            Err(Outcome::Trouble("서버가 끝나지 않았다".into()))
+        );
+        let short = Duration::from_millis(50);
+        assert_eq!(
+            run_limited(|| thread::sleep(Duration::from_millis(500)), short),
+            Err(Outcome::TimedOut(short))
+        );
+    }
+}
