@@ -91,8 +91,19 @@ def compared(cell) -> bool:
 
 
 def python_lines(source: str) -> list[str]:
-    """A twin cell's lines as a Rust cell quotes them: blank lines dropped, trailing blanks too."""
-    return [line.rstrip() for line in source.splitlines() if line.strip()]
+    """A twin cell's lines as a Rust cell quotes them: blank lines dropped, trailing blanks
+    too, and an exercise's answer (its nbgrader solution region, `### BEGIN SOLUTION` to
+    `### END SOLUTION`): the Rust cell has its own, and a quoted marker would be one more
+    region for nbgrader to replace."""
+    lines, answer = [], False
+    for line in source.splitlines():
+        if "BEGIN SOLUTION" in line:
+            answer = True
+        elif "END SOLUTION" in line:
+            answer = False
+        elif line.strip() and not answer:
+            lines.append(line.rstrip())
+    return lines
 
 
 def quoted_python(rust_source: str) -> list[str]:

@@ -44,7 +44,7 @@ use std::fmt;
 use std::time::Duration;
 
 mod loopback;
-mod report;
+pub(crate) mod report;
 mod sandbox;
 
 pub use loopback::{IO_TIMEOUT, connect, run_client, run_server, tcp_pair};

@@ -77,6 +77,13 @@ impl RichDisplay for Report {
             );
         }
         out.push_str("</tbody></table>");
+        if self.not_written_yet() {
+            let _ = write!(
+                out,
+                "<div style=\"color:{MUTED};margin-top:4px\">{}</div>",
+                html::esc(crate::exercise::report::WRITE_IT_FIRST)
+            );
+        }
         figure.push(&out).finish()
     }
 }

@@ -90,15 +90,13 @@ impl Outcome {
     /// use netlib::exercise::Outcome;
     /// // Python: outcome.describe()
     /// assert_eq!(Outcome::Wrong("5".into()).describe(), "5");
-    /// assert!(Outcome::NotImplemented.describe().starts_with("아직 작성하지 않았다"));
+    /// assert_eq!(Outcome::NotImplemented.describe(), "아직 작성하지 않았다 (todo!()에 닿았다)");
     /// ```
     pub fn describe(&self) -> String {
         match self {
             Outcome::Passed => "통과".to_owned(),
             Outcome::Wrong(got) => got.clone(),
-            Outcome::NotImplemented => {
-                "아직 작성하지 않았다: todo!() 자리에 코드를 쓰고 그 셀을 다시 실행하자".to_owned()
-            }
+            Outcome::NotImplemented => "아직 작성하지 않았다 (todo!()에 닿았다)".to_owned(),
             Outcome::Panicked(message) => format!("패닉: {message}"),
             Outcome::Trouble(message) => message.clone(),
             Outcome::TimedOut(limit) => format!(
@@ -130,7 +128,24 @@ impl CaseReport {
     }
 }
 
+/// The line under a report in which the code is not written yet.
+pub(crate) const WRITE_IT_FIRST: &str =
+    "→ 풀이 셀의 todo!() 자리에 코드를 쓰고, 그 셀을 실행한 다음 채점 셀을 다시 실행하자";
+
 impl Report {
+    /// Did a case reach `todo!()` (the solution cell is not written yet)?
+    ///
+    /// ```
+    /// use netlib::exercise::Check;
+    /// // Python: check.not_written_yet
+    /// assert!(Check::new("t").case("a", 1, || -> i32 { todo!() }).report().not_written_yet());
+    /// ```
+    pub fn not_written_yet(&self) -> bool {
+        self.cases
+            .iter()
+            .any(|c| c.outcome == Outcome::NotImplemented)
+    }
+
     /// How many cases passed.
     ///
     /// ```
@@ -204,6 +219,9 @@ impl fmt::Debug for Report {
             if let Some(hint) = case.shown_hint() {
                 write!(f, "\n     힌트: {hint}")?;
             }
+        }
+        if self.not_written_yet() {
+            write!(f, "\n{WRITE_IT_FIRST}")?;
         }
         Ok(())
     }
