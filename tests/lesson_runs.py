@@ -138,6 +138,34 @@ def run_rust(path: Path) -> Run:
     return run
 
 
+def run_student(path: Path) -> Run:
+    """A lesson's student copy (notebooks/student/, nbgrader's), from the top: its
+    answers are `todo!()`, so every check fails, and must say so readably."""
+    run = Run(path)
+    try:
+        run.nb, run.timing = lesson_tool.execute(path)
+    except Exception:
+        run.error = traceback.format_exc()[-4000:]
+    return run
+
+
+def run_mistakes(lesson: Path) -> list[tuple[Run, list]]:
+    """The lesson's exercises with the wrong answers of tests/exercise_mistakes.py, one
+    fresh kernel per round (exercises.mistake_rounds)."""
+    import exercise_mistakes
+    import exercises
+
+    runs = []
+    for nb, chosen in exercises.mistake_rounds(lesson, exercise_mistakes.MISTAKES.get(lesson.stem, [])):
+        run = Run(lesson)
+        try:
+            run.nb, run.timing = lesson_tool.execute(lesson, nb=nb)
+        except Exception:
+            run.error = traceback.format_exc()[-4000:]
+        runs.append((run, chosen))
+    return runs
+
+
 def run_twin(path: Path) -> Run:
     run = Run(path)
     try:
@@ -190,6 +218,8 @@ class LessonRuns:
         self._rust: dict[str, Future] = {}
         self._twins: dict[str, Future] = {}
         self._twice: dict[str, Future] = {}
+        self._student: dict[str, Future] = {}
+        self._mistakes: dict[str, Future] = {}
         self._lock = threading.Lock()
         self._pools: list[ThreadPoolExecutor] = []
         self.started_at: float | None = None
@@ -210,6 +240,12 @@ class LessonRuns:
                 self._rust[path.stem] = rust.submit(run_rust, path)
             for path in ns.paired_lessons():
                 self._twice[path.stem] = twins.submit(run_twin_twice, ns.twin_of(path))
+            # The exercises' other runs after every lesson's: the lessons feed more tests.
+            import exercises
+
+            for path in exercises.lessons_with_exercises():
+                self._student[path.stem] = rust.submit(run_student, exercises.student_copy(path))
+                self._mistakes[path.stem] = rust.submit(run_mistakes, path)
 
     def rust(self, name: str) -> Run:
         self.start()
@@ -222,6 +258,16 @@ class LessonRuns:
     def twin_twice(self, name: str) -> Run:
         self.start()
         return self._twice[name].result()
+
+    def student(self, name: str) -> Run:
+        """The lesson's student copy, run from the top."""
+        self.start()
+        return self._student[name].result()
+
+    def mistakes(self, name: str) -> list[tuple[Run, list]]:
+        """The lesson's exercises run with wrong answers: (run, the mistakes in it) per round."""
+        self.start()
+        return self._mistakes[name].result()
 
     def all_rust(self) -> dict[str, Run]:
         self.start()

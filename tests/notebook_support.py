@@ -141,10 +141,12 @@ def stderr_of(cell) -> str:
 
 
 def results_of(cell) -> list[str]:
+    """The text of what the cell displayed: its result, or (a cell that failed has none,
+    evcxr patch 0019) what it displayed before its error."""
     return [
         o["data"]["text/plain"]
         for o in cell.outputs
-        if o.output_type == "execute_result" and "text/plain" in o.get("data", {})
+        if o.output_type in ("execute_result", "display_data") and "text/plain" in o.get("data", {})
     ]
 
 

@@ -3,7 +3,7 @@
 Students press the stop button when nothing runs, start tokio tasks before
 they ever wrote `.await`, and write cells that stop half-way at a `?`. Each
 test drives the real Rust (netlib) kernel through jupyter_client
-(evcxr patches 0008-0011 and 0015 in kernel-setup/evcxr/).
+(evcxr patches 0008-0011, 0015 and 0019 in kernel-setup/evcxr/).
 """
 
 from __future__ import annotations
@@ -140,6 +140,22 @@ def test_a_failing_cell_ends_with_one_error_as_in_python(kernel, case):
     # What JupyterLab shows: the name, then the message, as IPython's last line.
     assert r.error_text.splitlines()[-1 - evalue.count("\n")] == f"{ename}: {evalue.splitlines()[0]}", r.text
     assert kernel.execute("1 + 1").results == ["2"]
+
+
+def test_what_a_failing_cell_showed_is_display_data_before_its_error(kernel):
+    # Patch 0019: as IPython's display() in a cell that raises. nbgrader scores a test
+    # cell by its first result or error, so a result before the error gave points.
+    seen = []
+    r = kernel.execute(
+        'exercise::Check::new("t").case("1", 1, || 2).finish()?',
+        on_message=lambda m: seen.append(m["msg_type"]) if m["msg_type"] != "status" else None,
+    )
+    assert r.status == "error", r.text
+    assert [t for t in seen if t not in ("stream", "execute_input")] == ["display_data", "error"], seen
+    assert "t: 1개 중 0개 통과" in r.bundles[0]["text/plain"] and "netlib-exercise" in r.bundles[0]["text/html"]
+    seen.clear()
+    assert kernel.execute('exercise::Check::new("t").case("1", 1, || 1).finish()?', on_message=lambda m: seen.append(m["msg_type"])).status == "ok"
+    assert "execute_result" in seen and "display_data" not in seen, seen
 
 
 def test_a_notebook_stops_at_a_failing_cell_without_allow_errors():
