@@ -123,4 +123,118 @@ fn predict_hosts() -> usize {
             ["✘ 5. http://www.example.com:99999/", "결과: 패닉: called `Result::unwrap()`", "힌트: 포트가 범위(0-65535) 밖이면"],
         ),
     ],
+    "02-tcp-udp-sockets": [
+        Mistake(
+            "ex02-1-code",
+            "splits the arguments on whitespace and joins them again",
+            """fn handle_command(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let Some((command, args)) = words.split_first() else {
+        return "ERR unknown command ".to_string();
+    };
+    match *command {
+        "ECHO" => args.join(" "),
+        "UPPER" => args.join(" ").to_uppercase(),
+        "ADD" => match args.iter().map(|a| a.parse::<i64>()).collect::<Result<Vec<_>, _>>() {
+            Ok(numbers) if !numbers.is_empty() => numbers.iter().sum::<i64>().to_string(),
+            _ => "ERR bad number".to_string(),
+        },
+        _ => format!("ERR unknown command {command}"),
+    }
+}""",
+            ["✘ 2. ECHO a  b", "결과: \"a b\"", "힌트: 인자를 split_whitespace로 나눴다 붙이면 공백이 바뀐다"],
+        ),
+        Mistake(
+            "ex02-1-code",
+            "unwraps split_once, so a command without arguments panics",
+            """fn handle_command(line: &str) -> String {
+    let (command, rest) = line.split_once(' ').unwrap();
+    match command {
+        "ECHO" => rest.to_string(),
+        "UPPER" => rest.to_uppercase(),
+        "ADD" => match rest.split_whitespace().map(str::parse::<i64>).collect::<Result<Vec<_>, _>>() {
+            Ok(numbers) if !numbers.is_empty() => numbers.iter().sum::<i64>().to_string(),
+            _ => "ERR bad number".to_string(),
+        },
+        _ => format!("ERR unknown command {command}"),
+    }
+}""",
+            ["✘ 7. PING", "결과: 패닉: called `Option::unwrap()` on a `None` value", "힌트: 공백이 없는 줄은 split_once(' ')가 None이다"],
+        ),
+        Mistake(
+            "ex02-2-code",
+            "keeps the bug: one read for the header, one for the body",
+            """fn recv_frame(sock: &mut TcpStream) -> io::Result<String> {
+    let mut header = [0u8; 4];
+    let _ = sock.read(&mut header)?;
+    let mut body = vec![0u8; u32::from_be_bytes(header) as usize];
+    let n = sock.read(&mut body)?;
+    String::from_utf8(body[..n].to_vec()).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}""",
+            ["✘ 2. 길이가 두 조각", "힌트: read는 도착한 만큼만 채운다", "✘ 3. 본문이 세 조각", "힌트: 본문도 read 한 번으로는 모자랄 수 있다"],
+        ),
+        Mistake(
+            "ex02-3-code",
+            "a new BufReader for every line, which drops what the last one had read",
+            """fn upper_server(listener: TcpListener) -> io::Result<()> {
+    let (conn, _) = listener.accept()?;
+    let mut writer = conn.try_clone()?;
+    loop {
+        let mut line = String::new();
+        if BufReader::new(&conn).read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        writer.write_all(format!("{}\\n", line.trim_end().to_uppercase()).as_bytes())?;
+    }
+}""",
+            ["✘ 2. 세 줄을 한 번에", "결과: \"A\\n\"", "힌트: read 한 번에 여러 줄이 올 수 있다: BufReader는 루프 밖에서 한 번만 만들자"],
+        ),
+        Mistake(
+            "ex02-3-code",
+            "answers one read, not lines",
+            """fn upper_server(listener: TcpListener) -> io::Result<()> {
+    let (mut conn, _) = listener.accept()?;
+    let mut buf = [0u8; 1024];
+    let n = conn.read(&mut buf)?;
+    conn.write_all(String::from_utf8_lossy(&buf[..n]).to_uppercase().as_bytes())
+}""",
+            ["✘ 3. 한 줄을 두 조각으로", "결과: \"HEL\"", "힌트: 줄바꿈이 올 때까지 모아서", "✘ 4. 줄바꿈 없는 마지막 줄"],
+        ),
+        Mistake(
+            "ex02-4-code",
+            "asks once and gives up",
+            """fn udp_ask(server: std::net::SocketAddr, question: &str) -> io::Result<String> {
+    let sock = UdpSocket::bind("127.0.0.1:0")?;
+    sock.set_read_timeout(Some(Duration::from_millis(200)))?;
+    sock.send_to(question.as_bytes(), server)?;
+    let mut buf = [0u8; 1500];
+    let (n, _) = sock.recv_from(&mut buf)?;
+    Ok(String::from_utf8_lossy(&buf[..n]).into_owned())
+}""",
+            ["✘ 2. 첫 요청을 잃는 서버", "결과: \"오류: 시간 초과 (요청 1번)\"", "힌트: 0.2초 안에 답이 없으면 같은 질문을 다시 보내자"],
+        ),
+        Mistake(
+            "ex02-4-code",
+            "no timeout: waits for ever for a datagram that was lost",
+            """fn udp_ask(server: std::net::SocketAddr, question: &str) -> io::Result<String> {
+    let sock = UdpSocket::bind("127.0.0.1:0")?;
+    sock.send_to(question.as_bytes(), server)?;
+    let mut buf = [0u8; 1500];
+    let (n, _) = sock.recv_from(&mut buf)?;
+    Ok(String::from_utf8_lossy(&buf[..n]).into_owned())
+}""",
+            ["✔ 1. 바로 답하는 서버", "✘ 2. 첫 요청을 잃는 서버", "3초 안에 끝나지 않았다", "✘ 3. 두 요청을 잃는 서버", "실행하지 않았다"],
+        ),
+        Mistake(
+            "ex02-5-code",
+            "thinks of UDP as a byte stream",
+            """fn predict_first_recv() -> usize {
+    8
+}
+fn predict_small_buffer() -> String {
+    "defgh".to_string()
+}""",
+            ["결과: 8", "힌트: UDP는 데이터그램 하나를 통째로 받는다", "결과: \"defgh\"", "힌트: 버퍼보다 큰 데이터그램은 잘려"],
+        ),
+    ],
 }

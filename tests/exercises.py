@@ -51,6 +51,13 @@ def student_copy(lesson) -> "Path":  # noqa: F821
     return STUDENT / lesson.name
 
 
+def is_setup(cell) -> bool:
+    """A lesson's set-up cell: only `use` lines (and comments), which the exercises may
+    rely on as every later cell does."""
+    lines = [line.strip() for line in cell.source.splitlines() if line.strip()]
+    return bool(lines) and all(line.startswith(("use ", "//")) for line in lines)
+
+
 def answer_lines(source: str) -> list[str]:
     """The lines of a solution cell between its BEGIN and END SOLUTION markers."""
     lines, inside = [], False
@@ -77,16 +84,18 @@ class Mistake:
 
 
 def mistake_rounds(lesson, mistakes: list[Mistake]) -> list[tuple[nbformat.NotebookNode, list[Mistake]]]:
-    """Notebooks of the lesson's exercise cells only, round k with each exercise's k-th
-    mistake in place of its answer (an exercise with fewer mistakes sits the round out)."""
+    """Notebooks of the lesson's exercise cells only (after its set-up cell of `use` lines,
+    if it has one), round k with each exercise's k-th mistake in place of its answer (an
+    exercise with fewer mistakes sits the round out)."""
     nb = ns.read(lesson)
+    setup = [c for c in ns.code_cells(nb)[:1] if is_setup(c)]
     by_exercise: dict[str, list[Mistake]] = {}
     for m in mistakes:
         by_exercise.setdefault(m.exercise, []).append(m)
     rounds = []
     for k in range(max((len(v) for v in by_exercise.values()), default=0)):
         chosen = {ex: ms[k] for ex, ms in by_exercise.items() if k < len(ms)}
-        cells = []
+        cells = [nbformat.from_dict(c) for c in setup]
         for cell in ns.code_cells(nb):
             ex = exercise_of(cell)
             if ex not in chosen:

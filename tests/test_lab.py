@@ -61,3 +61,28 @@ def test_lab_offers_the_korean_language_pack(lab):
     status, body = get(f"{lab.base}/lab/api/translations", lab.token)
     assert status == 200
     assert "ko_KR" in json.loads(body)["data"]
+
+
+def test_lab_opens_at_the_student_copies(lab):
+    # `/` sends the browser to the default URL: the student copies' folder.
+    import urllib.request
+
+    request = urllib.request.Request(f"{lab.base}/?token={lab.token}")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.url.split("?")[0] == f"{lab.base}/lab/tree/student", response.url
+    status, body = get(f"{lab.base}/api/contents/student", lab.token)
+    assert status == 200
+    copies = {item["name"] for item in json.loads(body)["content"]}
+    assert copies == {p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")}
+
+
+def test_lab_leaves_nbgraders_course_pieces_to_the_hub(lab):
+    # Formgrader, assignment and course lists need a course and an exchange (the hub's).
+    status, body = get(f"{lab.base}/lab/tree/student", lab.token)
+    assert status == 200
+    body = body.decode()
+    for plugin in ("formgrader", "assignment-list", "course-list"):
+        assert f'"@jupyter/nbgrader:{plugin}"' in body.split('"disabledExtensions"', 1)[1].split("]", 1)[0], plugin
+    with pytest.raises(urllib.error.HTTPError) as err:
+        get(f"{lab.base}/formgrader", lab.token)
+    assert err.value.code == 404

@@ -185,6 +185,16 @@ class Check:
         raise AssertionError(self.report.summary())
 
 
+def tcp_pair():
+    """A connected pair of TCP sockets on 127.0.0.1 (client, server side), each with
+    IO_TIMEOUT on recv and send (socket.socketpair() would be a Unix socket)."""
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        client = connect(listener.getsockname())
+        server, _ = listener.accept()
+    server.settimeout(IO_TIMEOUT)
+    return client, server
+
+
 def connect(addr) -> socket.socket:
     """A client's connection with IO_TIMEOUT on connect, recv and send."""
     return socket.create_connection(addr, timeout=IO_TIMEOUT)
