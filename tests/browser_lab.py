@@ -45,7 +45,7 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
-RICH_KINDS = {"address", "network", "interface", "url", "table"}
+RICH_KINDS = {"address", "network", "interface", "url", "table", "exercise"}
 
 
 def chromium() -> str | None:

@@ -237,4 +237,107 @@ fn predict_small_buffer() -> String {
             ["결과: 8", "힌트: UDP는 데이터그램 하나를 통째로 받는다", "결과: \"defgh\"", "힌트: 버퍼보다 큰 데이터그램은 잘려"],
         ),
     ],
+    "03-select-selectors": [
+        Mistake(
+            "ex03-1-code",
+            "one read per event, as a level-triggered loop would",
+            """fn drain(sock: &mut TcpStream) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut buf = [0u8; 4096];
+    match sock.read(&mut buf) {
+        Ok(0) => Ok((Vec::new(), true)),
+        Ok(n) => Ok((buf[..n].to_vec(), false)),
+        Err(e) if e.kind() == ErrorKind::WouldBlock => Ok((Vec::new(), false)),
+        Err(e) => Err(e),
+    }
+}""",
+            ["✘ 2. 100,000바이트", "결과: \"4096바이트 / EOF false\"", "힌트: read 한 번은 버퍼 크기만큼만 읽는다"],
+        ),
+        Mistake(
+            "ex03-1-code",
+            "treats WouldBlock as an error",
+            """fn drain(sock: &mut TcpStream) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut data = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        let n = sock.read(&mut buf)?;
+        if n == 0 {
+            return Ok((data, true));
+        }
+        data.extend_from_slice(&buf[..n]);
+    }
+}""",
+            ["✘ 3. 아무것도 오지 않음", "결과: \"오류: WouldBlock\"", "힌트: 논블로킹 소켓의 WouldBlock은 오류가 아니다"],
+        ),
+        Mistake(
+            "ex03-1-code",
+            "never stops at EOF: reads 0 bytes for ever",
+            """fn drain(sock: &mut TcpStream) -> std::io::Result<(Vec<u8>, bool)> {
+    let mut data = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match sock.read(&mut buf) {
+            Ok(n) => data.extend_from_slice(&buf[..n]),
+            Err(e) if e.kind() == ErrorKind::WouldBlock => return Ok((data, false)),
+            Err(e) => return Err(e),
+        }
+    }
+}""",
+            ["✘ 4. bye를 보내고 닫음", "3초 안에 끝나지 않았다"],
+        ),
+        Mistake(
+            "ex03-2-code",
+            "keeps the bugs: WRITABLE, and no timeout",
+            """fn wait_readable(sock: &mut mio::net::TcpStream, timeout: Duration) -> std::io::Result<bool> {
+    let _ = timeout;
+    let mut poll = Poll::new()?;
+    let mut events = Events::with_capacity(8);
+    poll.registry().register(sock, Token(0), Interest::WRITABLE)?;
+    poll.poll(&mut events, None)?;
+    Ok(!events.is_empty())
+}""",
+            ["✘ 3. 아무것도 오지 않음 (0.2초 기다림)", "결과: \"true\"", "힌트: 데이터가 없으면 timeout 뒤에 false여야 한다"],
+        ),
+        Mistake(
+            "ex03-2-code",
+            "fixes the interest but not the timeout",
+            """fn wait_readable(sock: &mut mio::net::TcpStream, timeout: Duration) -> std::io::Result<bool> {
+    let _ = timeout;
+    let mut poll = Poll::new()?;
+    let mut events = Events::with_capacity(8);
+    poll.registry().register(sock, Token(0), Interest::READABLE)?;
+    poll.poll(&mut events, None)?;
+    Ok(!events.is_empty())
+}""",
+            ["✘ 3. 아무것도 오지 않음 (0.2초 기다림)", "3초 안에 끝나지 않았다", "✘ 4. 상대가 닫음 (EOF)", "실행하지 않았다"],
+        ),
+        Mistake(
+            "ex03-3-code",
+            "blocking: one client at a time, each until it closes",
+            """use std::io::{BufRead, BufReader};
+
+fn reverse_server(listener: TcpListener, clients: usize) -> std::io::Result<()> {
+    for _ in 0..clients {
+        let (conn, _) = listener.accept()?;
+        let mut writer = conn.try_clone()?;
+        for line in BufReader::new(conn).lines() {
+            let reversed: String = line?.chars().rev().collect();
+            writer.write_all(format!("{reversed}\\n").as_bytes())?;
+        }
+    }
+    Ok(())
+}""",
+            ["✔ 1.", "✘ 4. 느린 클라이언트가", "결과: \"(1초 안에 답이 없음) / fedcba\"", "힌트: 한 연결의 줄을 기다리며 멈추면 다른 클라이언트가 기다린다"],
+        ),
+        Mistake(
+            "ex03-4-code",
+            "expects a timeout and one byte",
+            """fn predict_nothing_yet() -> ErrorKind {
+    ErrorKind::TimedOut
+}
+fn predict_after_close() -> usize {
+    1
+}""",
+            ["결과: TimedOut", "힌트: 논블로킹 소켓은 기다리지 않고", "결과: 1", "힌트: EOF는 오류가 아니라 0바이트 읽기다"],
+        ),
+    ],
 }
