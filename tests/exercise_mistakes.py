@@ -340,4 +340,208 @@ fn predict_after_close() -> usize {
             ["결과: TimedOut", "힌트: 논블로킹 소켓은 기다리지 않고", "결과: 1", "힌트: EOF는 오류가 아니라 0바이트 읽기다"],
         ),
     ],
+    "04-socketserver": [
+        Mistake(
+            "ex04-1-code",
+            "expects lost updates, and a copy",
+            """fn predict_total() -> u64 {
+    3999
+}
+fn predict_same_value() -> bool {
+    false
+}""",
+            ["결과: 3999", "힌트: 잠금(Mutex, Lock) 안에서 더하므로", "결과: false", "힌트: Arc::clone은 값을 복사하지 않고"],
+        ),
+        Mistake(
+            "ex04-2-code",
+            "keeps the bug: serves each connection to its end before the next accept",
+            """fn echo_server(listener: TcpListener, clients: usize) -> std::io::Result<()> {
+    for _ in 0..clients {
+        let (conn, _) = listener.accept()?;
+        let mut writer = conn.try_clone()?;
+        for line in BufReader::new(conn).lines() {
+            writer.write_all(format!("{}\\n", line?).as_bytes())?;
+        }
+    }
+    Ok(())
+}""",
+            ["✔ 2. 세 클라이언트가 차례로", "✘ 3. 말없는 클라이언트가", "결과: \"(1초 안에 답이 없음) / 늦었다\"", "힌트: 한 연결을 처리하는 동안 accept가 멈춰 있다"],
+        ),
+        Mistake(
+            "ex04-3-code",
+            "asks the servers one after another",
+            """fn ask_all(addrs: &[SocketAddr], question: &str) -> Vec<String> {
+    addrs
+        .iter()
+        .map(|&addr| {
+            let ask = || -> std::io::Result<String> {
+                let mut sock = TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+                sock.set_read_timeout(Some(Duration::from_secs(2)))?;
+                sock.write_all(format!("{question}\\n").as_bytes())?;
+                let mut line = String::new();
+                BufReader::new(sock).read_line(&mut line)?;
+                Ok(line.trim_end_matches('\\n').to_string())
+            };
+            ask().unwrap_or_else(|e| format!("오류: {:?}", e.kind()))
+        })
+        .collect()
+}""",
+            ["✔ 1. 서버 하나", "✘ 2. 서버 셋", "서버0: (혼자 왔다)", "힌트: 서버에 차례로 물으면 첫 서버는 혼자 온 연결을 본다"],
+        ),
+        Mistake(
+            "ex04-3-code",
+            "unwraps, so one closed server takes the others' answers with it",
+            """fn ask_all(addrs: &[SocketAddr], question: &str) -> Vec<String> {
+    let handles: Vec<_> = addrs
+        .iter()
+        .map(|&addr| {
+            let question = question.to_string();
+            thread::spawn(move || {
+                let mut sock = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).unwrap();
+                sock.set_read_timeout(Some(Duration::from_secs(2))).unwrap();
+                sock.write_all(format!("{question}\\n").as_bytes()).unwrap();
+                let mut line = String::new();
+                BufReader::new(sock).read_line(&mut line).unwrap();
+                line.trim_end_matches('\\n').to_string()
+            })
+        })
+        .collect();
+    handles.into_iter().map(|h| h.join().unwrap()).collect()
+}""",
+            ["✘ 3. 서버 둘 사이에 닫힌 주소", "결과: 패닉: called `Result::unwrap()` on an `Err` value", "힌트: 연결하지 못한 서버는 그 자리에 오류를 적고"],
+        ),
+        Mistake(
+            "ex04-4-code",
+            "a total per connection instead of one for all",
+            """fn counter_server(listener: TcpListener, clients: usize) -> std::io::Result<()> {
+    let mut handles = Vec::new();
+    for _ in 0..clients {
+        let (conn, _) = listener.accept()?;
+        handles.push(thread::spawn(move || -> std::io::Result<()> {
+            let mut total = 0i64;
+            let mut writer = conn.try_clone()?;
+            for line in BufReader::new(conn).lines() {
+                let line = line?;
+                let answer = match line.trim().split_once(' ') {
+                    Some(("ADD", n)) => match n.parse::<i64>() {
+                        Ok(n) => {
+                            total += n;
+                            total.to_string()
+                        }
+                        Err(_) => "ERR".to_string(),
+                    },
+                    None if line.trim() == "GET" => total.to_string(),
+                    _ => "ERR".to_string(),
+                };
+                writer.write_all(format!("{answer}\\n").as_bytes())?;
+            }
+            Ok(())
+        }));
+    }
+    for h in handles {
+        let _ = h.join();
+    }
+    Ok(())
+}""",
+            ["✘ 3. 두 연결", "결과: \"5 / 10 / 5\"", "힌트: 합계는 연결마다 따로가 아니라 하나다"],
+        ),
+    ],
+    "05-asyncio-tokio": [
+        Mistake(
+            "ex05-1-code",
+            "the order they finished for the results, and the other way round",
+            """fn predict_results() -> String {
+    "b a".to_string()
+}
+fn predict_finished() -> String {
+    "a b".to_string()
+}""",
+            ["결과: \"b a\"", "힌트: join!과 gather는 결과를 인자의 순서대로", "결과: \"a b\"", "힌트: 두 코루틴은 동시에 기다린다"],
+        ),
+        Mistake(
+            "ex05-2-code",
+            "no time limit",
+            """async fn ask_with_timeout(addr: SocketAddr, line: &str, limit: Duration) -> Result<String, String> {
+    let _ = limit;
+    let ask = async {
+        let mut stream = TcpStream::connect(addr).await?;
+        stream.write_all(format!("{line}\\n").as_bytes()).await?;
+        let mut answer = String::new();
+        BufReader::new(stream).read_line(&mut answer).await?;
+        Ok::<String, std::io::Error>(answer.trim_end_matches('\\n').to_string())
+    };
+    match ask.await {
+        Ok(answer) => Ok(answer),
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => Err("연결 거부".to_string()),
+        Err(_) => Err("오류".to_string()),
+    }
+}""",
+            ["✘ 3. 1초 뒤에 답하는 서버", "결과: \"답: PING\"", "힌트: tokio::time::timeout(limit, …)으로"],
+        ),
+        Mistake(
+            "ex05-2-code",
+            "every error is the same error",
+            """async fn ask_with_timeout(addr: SocketAddr, line: &str, limit: Duration) -> Result<String, String> {
+    let ask = async {
+        let mut stream = TcpStream::connect(addr).await?;
+        stream.write_all(format!("{line}\\n").as_bytes()).await?;
+        let mut answer = String::new();
+        BufReader::new(stream).read_line(&mut answer).await?;
+        Ok::<String, std::io::Error>(answer.trim_end_matches('\\n').to_string())
+    };
+    match tokio::time::timeout(limit, ask).await {
+        Ok(Ok(answer)) => Ok(answer),
+        _ => Err("오류".to_string()),
+    }
+}""",
+            ["✘ 3. 1초 뒤에 답하는 서버", "결과: \"오류: 오류\"", "✘ 4. 아무도 듣지 않는 주소", "힌트: ErrorKind::ConnectionRefused면"],
+        ),
+        Mistake(
+            "ex05-3-code",
+            "keeps the blocking socket",
+            """async fn fetch_line(addr: SocketAddr) -> std::io::Result<String> {
+    use std::io::BufRead;
+    let stream = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    stream.set_read_timeout(Some(Duration::from_secs(2)))?;
+    let mut line = String::new();
+    std::io::BufReader::new(stream).read_line(&mut line)?;
+    Ok(line.trim_end_matches('\\n').to_string())
+}""",
+            ["결과: \"hello, 루프 멈춤\"", "힌트: 블로킹 소켓은 기다리는 동안 이벤트 루프를 붙잡는다"],
+        ),
+        Mistake(
+            "ex05-4-code",
+            "serves each connection to its end before the next accept",
+            """async fn serve_upper(listener: TcpListener, clients: usize) -> std::io::Result<()> {
+    for _ in 0..clients {
+        let (stream, _) = listener.accept().await?;
+        let (reader, mut writer) = stream.into_split();
+        let mut lines = BufReader::new(reader).lines();
+        while let Some(line) = lines.next_line().await? {
+            writer.write_all(format!("{}\\n", line.to_uppercase()).as_bytes()).await?;
+        }
+    }
+    Ok(())
+}""",
+            ["✔ 1.", "✘ 2. 말없는 클라이언트가", "결과: \"(1초 안에 답이 없음) / LATE\"", "힌트: 연결마다 tokio::spawn으로 태스크를 만들고"],
+        ),
+        Mistake(
+            "ex05-4-code",
+            "spawns the tasks but does not wait for them",
+            """async fn serve_upper(listener: TcpListener, clients: usize) -> std::io::Result<()> {
+    for _ in 0..clients {
+        let (stream, _) = listener.accept().await?;
+        tokio::spawn(async move {
+            let (reader, mut writer) = stream.into_split();
+            let mut lines = BufReader::new(reader).lines();
+            while let Ok(Some(line)) = lines.next_line().await {
+                let _ = writer.write_all(format!("{}\\n", line.to_uppercase()).as_bytes()).await;
+            }
+        });
+    }
+    Ok(())
+}""",
+            ["✘ 2. 말없는 클라이언트가", "결과: \" / \"", "JoinHandle을 모두 .await하자"],
+        ),
+    ],
 }

@@ -197,14 +197,16 @@ impl Check {
         F: FnOnce() -> T + Send + 'static,
         J: FnOnce(&T) -> bool,
     {
-        let outcome = if self.stalled {
-            Outcome::NotRun
+        let (outcome, thread_panics) = if self.stalled {
+            (Outcome::NotRun, Vec::new())
         } else {
-            match sandbox::run_limited(run, self.limit) {
+            let (result, thread_panics) = sandbox::run_limited(run, self.limit);
+            let outcome = match result {
                 Ok(got) if judge(&got) => Outcome::Passed,
                 Ok(got) => Outcome::Wrong(format!("{got:?}")),
                 Err(outcome) => outcome,
-            }
+            };
+            (outcome, thread_panics)
         };
         self.stalled |= matches!(outcome, Outcome::TimedOut(_));
         self.report.cases.push(CaseReport {
@@ -212,6 +214,7 @@ impl Check {
             expected: expected.into(),
             outcome,
             hint: None,
+            thread_panics,
         });
         self
     }

@@ -38,6 +38,7 @@ class Case:
     outcome: str  # 'passed', 'wrong', 'not_implemented', 'raised', 'trouble', 'timed_out', 'not_run'
     detail: str = ""
     hint: str | None = None
+    thread_errors: list = None  # exceptions of threads the code started, for a failed case
 
     @property
     def passed(self) -> bool:
@@ -95,6 +96,7 @@ class Report:
                 lines.append(f"✔ {n}. {case.input} → {case.expected}")
                 continue
             lines += [f"✘ {n}. {case.input}", f"     기대: {case.expected}", f"     결과: {case.describe()}"]
+            lines += [f"     스레드의 예외: {e}" for e in (case.thread_errors or [])[:3]]
             if case.shown_hint():
                 lines.append(f"     힌트: {case.shown_hint()}")
         if self.not_written_yet:
@@ -121,7 +123,19 @@ class Report:
 
 
 def _run_limited(run, limit: float):
-    """(outcome, value or detail): `run()` on a daemon thread, waited for at most `limit` seconds."""
+    """(outcome, value or detail, thread errors): `run()` on a daemon thread, waited for at
+    most `limit` seconds; an exception in a thread the code started meanwhile is kept for
+    the report instead of threading's traceback on stderr."""
+    errors = []
+    previous = threading.excepthook
+    threading.excepthook = lambda args: errors.append(f"{args.exc_type.__name__}: {args.exc_value}")
+    try:
+        return (*_wait_for(run, limit), errors)
+    finally:
+        threading.excepthook = previous
+
+
+def _wait_for(run, limit: float):
     box = {}
 
     def target():
@@ -155,14 +169,15 @@ class Check:
         return self.case_by(input, repr(expected), run, lambda got: got == expected)
 
     def case_by(self, input: str, expected: str, run, judge):
+        errors = []
         if self._stalled:
             outcome, detail = "not_run", ""
         else:
-            outcome, detail = _run_limited(run, self.limit)
+            outcome, detail, errors = _run_limited(run, self.limit)
             if outcome == "ok":
                 outcome, detail = ("passed", "") if judge(detail) else ("wrong", repr(detail))
         self._stalled |= outcome == "timed_out"
-        self.report.cases.append(Case(input, expected, outcome, detail))
+        self.report.cases.append(Case(input, expected, outcome, detail, thread_errors=errors if outcome != "not_run" else []))
         return self
 
     def predict(self, question: str, prediction, actual):

@@ -51,6 +51,9 @@ pub struct CaseReport {
     pub outcome: Outcome,
     /// Shown when the code ran and returned a wrong value or panicked.
     pub hint: Option<String>,
+    /// The messages of panics in threads the code spawned while the case
+    /// ran (shown for a failed case, instead of a trace on stderr).
+    pub thread_panics: Vec<String>,
 }
 
 /// A finished check: its title and its cases. `Debug` is the text report;
@@ -216,6 +219,9 @@ impl fmt::Debug for Report {
             write!(f, "\n✘ {n}. {}", case.input)?;
             write!(f, "\n     기대: {}", case.expected)?;
             write!(f, "\n     결과: {}", case.outcome.describe())?;
+            for message in case.thread_panics.iter().take(3) {
+                write!(f, "\n     스레드의 패닉: {message}")?;
+            }
             if let Some(hint) = case.shown_hint() {
                 write!(f, "\n     힌트: {hint}")?;
             }
@@ -251,23 +257,26 @@ mod tests {
                     expected: "1".into(),
                     outcome: Outcome::Passed,
                     hint: Some("never shown".into()),
+                    thread_panics: Vec::new(),
                 },
                 CaseReport {
                     input: "b".into(),
                     expected: "2".into(),
                     outcome: Outcome::Wrong("3".into()),
                     hint: Some("더하기".into()),
+                    thread_panics: vec!["inner".into()],
                 },
                 CaseReport {
                     input: "c".into(),
                     expected: "3".into(),
                     outcome: Outcome::TimedOut(Duration::from_millis(500)),
                     hint: Some("not for a timeout".into()),
+                    thread_panics: Vec::new(),
                 },
             ],
         };
         let text = format!("{report:?}");
-        assert!(text.starts_with("f: 3개 중 1개 통과 (틀린 사례: 2, 3)\n✔ 1. a → 1\n✘ 2. b\n     기대: 2\n     결과: 3\n     힌트: 더하기\n✘ 3. c"));
+        assert!(text.starts_with("f: 3개 중 1개 통과 (틀린 사례: 2, 3)\n✔ 1. a → 1\n✘ 2. b\n     기대: 2\n     결과: 3\n     스레드의 패닉: inner\n     힌트: 더하기\n✘ 3. c"));
         assert!(text.contains("결과: 0.5초 안에 끝나지 않았다"));
         assert!(!text.contains("never shown") && !text.contains("not for a timeout"));
     }

@@ -7,7 +7,8 @@
 
 use std::any::Any;
 use std::panic;
-use std::sync::{Once, mpsc};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once, mpsc};
 use std::thread;
 use std::time::Duration;
 
@@ -27,13 +28,32 @@ pub(super) fn trouble(message: impl Into<String>) -> ! {
     panic::panic_any(Trouble(message.into()))
 }
 
-/// Runs `run` on an exercise thread and waits at most `limit` for it.
-pub(super) fn run_limited<T, F>(run: F, limit: Duration) -> Result<T, Outcome>
+/// Cases running now: while one runs, a panic of a thread without a name
+/// (one the student's code spawned with `thread::spawn`) is kept for the
+/// case's report instead of going to stderr.
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+static THREAD_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Runs `run` on an exercise thread and waits at most `limit` for it; also
+/// returns the messages of the panics of the threads it spawned meanwhile.
+pub(super) fn run_limited<T, F>(run: F, limit: Duration) -> (Result<T, Outcome>, Vec<String>)
 where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
     quiet_exercise_panics();
+    RUNNING.fetch_add(1, Ordering::SeqCst);
+    let result = wait_for(run, limit);
+    RUNNING.fetch_sub(1, Ordering::SeqCst);
+    let panics = std::mem::take(&mut *THREAD_PANICS.lock().unwrap_or_else(|e| e.into_inner()));
+    (result, panics)
+}
+
+fn wait_for<T, F>(run: F, limit: Duration) -> Result<T, Outcome>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
     let (done, result) = mpsc::channel();
     let spawned = thread::Builder::new()
         .name(format!("{THREAD_PREFIX}-case"))
@@ -85,17 +105,24 @@ pub(super) fn panic_message(payload: &(dyn Any + Send)) -> String {
 }
 
 /// Installs, once per process, a panic hook that says nothing for exercise
-/// threads and hands every other panic to the hook that was there before.
+/// threads, keeps the message of an unnamed thread's panic while a case runs
+/// (for the case's report), and hands every other panic to the hook that was
+/// there before.
 fn quiet_exercise_panics() {
     static INSTALL: Once = Once::new();
     INSTALL.call_once(|| {
         let previous = panic::take_hook();
         panic::set_hook(Box::new(move |info| {
-            let exercise = thread::current()
-                .name()
-                .is_some_and(|name| name.starts_with(THREAD_PREFIX));
-            if !exercise {
-                previous(info);
+            let current = thread::current();
+            match current.name() {
+                Some(name) if name.starts_with(THREAD_PREFIX) => {}
+                None if RUNNING.load(Ordering::SeqCst) > 0 => {
+                    THREAD_PANICS
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(panic_message(info.payload()));
+                }
+                _ => previous(info),
             }
         }));
     });
@@ -108,27 +135,45 @@ mod tests {
     #[test]
     fn values_panics_todo_and_timeouts() {
         let limit = Duration::from_secs(2);
-        assert_eq!(run_limited(|| 7, limit), Ok(7));
+        let result = |r: (Result<i32, Outcome>, Vec<String>)| r.0;
+        assert_eq!(result(run_limited(|| 7, limit)), Ok(7));
         assert_eq!(
-            run_limited(|| -> i32 { panic!("boom {}", 1) }, limit),
+            result(run_limited(|| -> i32 { panic!("boom {}", 1) }, limit)),
             Err(Outcome::Panicked("boom 1".into()))
         );
         assert_eq!(
-            run_limited(|| -> i32 { todo!() }, limit),
+            result(run_limited(|| -> i32 { todo!() }, limit)),
             Err(Outcome::NotImplemented)
         );
         assert_eq!(
-            run_limited(|| -> i32 { unimplemented!("later") }, limit),
+            result(run_limited(|| -> i32 { unimplemented!("later") }, limit)),
             Err(Outcome::NotImplemented)
         );
         assert_eq!(
-            run_limited(|| -> i32 { trouble("서버가 끝나지 않았다") }, limit),
+            result(run_limited(
+                || -> i32 { trouble("서버가 끝나지 않았다") },
+                limit
+            )),
             Err(Outcome::Trouble("서버가 끝나지 않았다".into()))
         );
         let short = Duration::from_millis(50);
         assert_eq!(
-            run_limited(|| thread::sleep(Duration::from_millis(500)), short),
+            run_limited(|| thread::sleep(Duration::from_millis(500)), short).0,
             Err(Outcome::TimedOut(short))
         );
+    }
+
+    #[test]
+    fn a_thread_the_code_spawned_panics_into_the_report() {
+        let (result, panics) = run_limited(
+            || {
+                thread::spawn(|| -> i32 { panic!("inner {}", 2) })
+                    .join()
+                    .is_err()
+            },
+            Duration::from_secs(2),
+        );
+        assert_eq!(result, Ok(true));
+        assert_eq!(panics, ["inner 2"]);
     }
 }
