@@ -544,4 +544,98 @@ fn predict_finished() -> String {
             ["✘ 2. 말없는 클라이언트가", "결과: \" / \"", "JoinHandle을 모두 .await하자"],
         ),
     ],
+    "06-urllib-http": [
+        Mistake(
+            "ex06-1-code",
+            "thinks the most specific rule wins",
+            """fn predict_public_page() -> bool {
+    true
+}
+fn predict_index() -> bool {
+    true
+}""",
+            ["✘ 1. /private/public.html", "결과: true", "힌트: urllib.robotparser는 위에서부터 처음 맞는 규칙을 따른다"],
+        ),
+        Mistake(
+            "ex06-2-code",
+            "appends every cookie, even a name it already has, and keeps expired ones",
+            """fn cookie_header(set_cookies: &[&str]) -> String {
+    let mut pairs = Vec::new();
+    for header in set_cookies {
+        let Ok(cookie) = SimpleCookie::parse(header) else { continue };
+        for morsel in cookie.values() {
+            pairs.push(format!("{}={}", morsel.key(), morsel.value()));
+        }
+    }
+    pairs.join("; ")
+}""",
+            ["✘ 3. a=1, b=2, a=3", "결과: \"a=1; b=2; a=3\"", "힌트: 같은 이름이 다시 오면 값만 바꾸고", "✘ 4.", "힌트: Max-Age=0인 쿠키는 지운다"],
+        ),
+        Mistake(
+            "ex06-3-code",
+            "ends the request head without the blank line",
+            """fn http_get(addr: std::net::SocketAddr, path: &str) -> std::io::Result<(u16, String)> {
+    let mut sock = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    sock.set_read_timeout(Some(Duration::from_secs(2)))?;
+    sock.write_all(format!("GET {path} HTTP/1.0\\r\\nHost: {addr}\\r\\n").as_bytes())?;
+    let mut data = Vec::new();
+    sock.read_to_end(&mut data)?;
+    let text = String::from_utf8_lossy(&data);
+    let (head, body) = text.split_once("\\r\\n\\r\\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+    Ok((status, body.to_string()))
+}""",
+            ["✘ 1. 200, 본문 안녕", "요청의 머리가 빈 줄"],
+        ),
+        Mistake(
+            "ex06-3-code",
+            "one read for the whole answer",
+            """fn http_get(addr: std::net::SocketAddr, path: &str) -> std::io::Result<(u16, String)> {
+    let mut sock = std::net::TcpStream::connect_timeout(&addr, Duration::from_secs(2))?;
+    sock.set_read_timeout(Some(Duration::from_secs(2)))?;
+    sock.write_all(format!("GET {path} HTTP/1.0\\r\\nHost: {addr}\\r\\n\\r\\n").as_bytes())?;
+    let mut buf = [0u8; 4096];
+    let n = sock.read(&mut buf)?;
+    let text = String::from_utf8_lossy(&buf[..n]).into_owned();
+    let (head, body) = text.split_once("\\r\\n\\r\\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+    Ok((status, body.to_string()))
+}""",
+            ["✘ 3. 답이 네 조각으로 온다", "힌트: recv/read 한 번은 일부만 줄 수 있다"],
+        ),
+        Mistake(
+            "ex06-4-code",
+            "Content-Length in characters, and the name left percent-encoded",
+            """fn hello_server(listener: std::net::TcpListener, requests: usize) -> std::io::Result<()> {
+    for _ in 0..requests {
+        let (mut conn, _) = listener.accept()?;
+        conn.set_read_timeout(Some(Duration::from_secs(2)))?;
+        let mut head = Vec::new();
+        let mut byte = [0u8; 1];
+        while !head.ends_with(b"\\r\\n\\r\\n") && conn.read(&mut byte)? == 1 {
+            head.push(byte[0]);
+        }
+        let head = String::from_utf8_lossy(&head);
+        let mut request_line = head.lines().next().unwrap_or("").split(' ');
+        let (method, target) = (request_line.next().unwrap_or(""), request_line.next().unwrap_or(""));
+        let (path, query) = target.split_once('?').unwrap_or((target, ""));
+        let (code, body) = if method != "GET" {
+            (405, "허용되지 않는 메서드".to_string())
+        } else if path == "/hello" {
+            let name = query.strip_prefix("name=").unwrap_or("손님");
+            (200, format!("안녕, {name}!"))
+        } else {
+            (404, "찾을 수 없음".to_string())
+        };
+        let reply = format!(
+            "HTTP/1.0 {code} X\\r\\nContent-Type: text/plain; charset=utf-8\\r\\nContent-Length: {}\\r\\n\\r\\n{body}",
+            body.chars().count()
+        );
+        conn.write_all(reply.as_bytes())?;
+    }
+    Ok(())
+}""",
+            ["✘ 1. GET /hello?name=Rust", "(Content-Length 9, 본문 13바이트)", "힌트: Content-Length는 글자 수가 아니라 본문의 바이트 수다", "힌트: 이름은 퍼센트 인코딩을 풀어서 쓴다"],
+        ),
+    ],
 }

@@ -3,7 +3,7 @@
 Students press the stop button when nothing runs, start tokio tasks before
 they ever wrote `.await`, and write cells that stop half-way at a `?`. Each
 test drives the real Rust (netlib) kernel through jupyter_client
-(evcxr patches 0008-0011, 0015 and 0019 in kernel-setup/evcxr/).
+(evcxr patches 0008-0011, 0015, 0019 and 0020 in kernel-setup/evcxr/).
 """
 
 from __future__ import annotations
@@ -156,6 +156,35 @@ def test_what_a_failing_cell_showed_is_display_data_before_its_error(kernel):
     seen.clear()
     assert kernel.execute('exercise::Check::new("t").case("1", 1, || 1).finish()?', on_message=lambda m: seen.append(m["msg_type"])).status == "ok"
     assert "execute_result" in seen and "display_data" not in seen, seen
+
+
+def test_a_failing_cell_aborts_the_cells_queued_behind_it(kernel):
+    # Patch 0020, as ipykernel: JupyterLab's Run All sends every cell at once.
+    kc = kernel.kc
+    first = kc.execute('let queued_one = 1;\nlet n: u8 = "300".parse()?;')
+    second = kc.execute('let queued_two = 2; queued_two')
+    third = kc.execute("3")
+    replies = {}
+    while len(replies) < 3:
+        reply = kc.get_shell_msg(timeout=120)
+        replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+    assert [replies[m] for m in (first, second, third)] == ["error", "aborted", "aborted"], replies
+    # What comes after runs, and nothing of the aborted cells ran.
+    assert kernel.execute("4").results == ["4"]
+    r = kernel.execute("queued_two")
+    assert r.status == "error" and "cannot find value `queued_two`" in r.text, r.text
+
+
+def test_a_cell_tagged_raises_exception_aborts_nothing(kernel):
+    # JupyterLab sends such a cell with stop_on_error false.
+    kc = kernel.kc
+    first = kc.execute('panic!("on purpose");', stop_on_error=False)
+    second = kc.execute("5")
+    replies = {}
+    while len(replies) < 2:
+        reply = kc.get_shell_msg(timeout=120)
+        replies[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+    assert [replies[first], replies[second]] == ["error", "ok"], replies
 
 
 def test_a_notebook_stops_at_a_failing_cell_without_allow_errors():

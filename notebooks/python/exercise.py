@@ -96,7 +96,8 @@ class Report:
                 lines.append(f"✔ {n}. {case.input} → {case.expected}")
                 continue
             lines += [f"✘ {n}. {case.input}", f"     기대: {case.expected}", f"     결과: {case.describe()}"]
-            lines += [f"     스레드의 예외: {e}" for e in (case.thread_errors or [])[:3]]
+            if case.outcome != "not_implemented":
+                lines += [f"     스레드의 예외: {e}" for e in (case.thread_errors or [])[:3]]
             if case.shown_hint():
                 lines.append(f"     힌트: {case.shown_hint()}")
         if self.not_written_yet:

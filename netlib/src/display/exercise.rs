@@ -53,14 +53,12 @@ impl RichDisplay for Report {
             } else {
                 html::esc(&case.outcome.describe())
             };
-            if !passed {
-                for message in case.thread_panics.iter().take(3) {
-                    let _ = write!(
-                        result,
-                        "<div style=\"color:{MUTED};margin-top:2px\">스레드의 패닉: {}</div>",
-                        html::esc(message)
-                    );
-                }
+            for message in case.shown_thread_panics() {
+                let _ = write!(
+                    result,
+                    "<div style=\"color:{MUTED};margin-top:2px\">스레드의 패닉: {}</div>",
+                    html::esc(message)
+                );
             }
             if let Some(hint) = case.shown_hint() {
                 let _ = write!(

@@ -113,6 +113,22 @@ impl Outcome {
 }
 
 impl CaseReport {
+    /// The panics of the code's own threads the report shows: up to three,
+    /// for a failed case that did not just reach `todo!()` (which says why).
+    ///
+    /// ```
+    /// use netlib::exercise::Check;
+    /// // Python: check.cases[0].shown_thread_errors()
+    /// let check = Check::new("t").case("a", 1, || std::thread::spawn(|| -> i32 { panic!("inner") }).join().unwrap_or(0));
+    /// assert_eq!(check.report().cases[0].shown_thread_panics(), ["inner"]);
+    /// ```
+    pub fn shown_thread_panics(&self) -> &[String] {
+        match self.outcome {
+            Outcome::Passed | Outcome::NotImplemented | Outcome::NotRun => &[],
+            _ => &self.thread_panics[..self.thread_panics.len().min(3)],
+        }
+    }
+
     /// The hint, when the report shows it: the code ran and returned a
     /// wrong value or panicked (a timeout or `todo!()` has its own advice).
     ///
@@ -219,7 +235,7 @@ impl fmt::Debug for Report {
             write!(f, "\n✘ {n}. {}", case.input)?;
             write!(f, "\n     기대: {}", case.expected)?;
             write!(f, "\n     결과: {}", case.outcome.describe())?;
-            for message in case.thread_panics.iter().take(3) {
+            for message in case.shown_thread_panics() {
                 write!(f, "\n     스레드의 패닉: {message}")?;
             }
             if let Some(hint) = case.shown_hint() {
