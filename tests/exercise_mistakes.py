@@ -585,7 +585,7 @@ fn predict_index() -> bool {
     let status = head.split(' ').nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
     Ok((status, body.to_string()))
 }""",
-            ["✘ 1. 200, 본문 안녕", "요청의 머리가 빈 줄"],
+            ["✘ 1. 200, 본문 안녕", "요청 헤더가 빈 줄"],
         ),
         Mistake(
             "ex06-3-code",

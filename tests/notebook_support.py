@@ -90,6 +90,12 @@ def compared(cell) -> bool:
     return netlessons(cell).get("compare") != "none"
 
 
+def compile_fail(cell) -> bool:
+    """A Rust cell that shows on purpose what the compiler refuses (tag `compile-fail`,
+    with `netlessons.compile_error`, the error's message, and `raises-exception`)."""
+    return "compile-fail" in tags_of(cell)
+
+
 def python_lines(source: str) -> list[str]:
     """A twin cell's lines as a Rust cell quotes them: blank lines dropped, trailing blanks
     too, and an exercise's answer (its nbgrader solution region, `### BEGIN SOLUTION` to

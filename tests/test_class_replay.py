@@ -79,9 +79,11 @@ def test_no_server_stops_on_a_timer(path):
     for cell in nb["cells"]:
         if cell["cell_type"] != "code":
             continue
-        # An exercise's check plays the student's peer for a few seconds and must end
-        # whatever the student's code does: its waits are bounded on purpose.
-        if cell.get("metadata", {}).get("nbgrader", {}).get("grade"):
+        # An exercise's given code (its check, and the helpers a fix-the-bug exercise
+        # starts from) plays the student's peer for a few seconds and must end whatever
+        # the student's code does: its waits are bounded on purpose.
+        grader = cell.get("metadata", {}).get("nbgrader", {})
+        if grader.get("locked") and not grader.get("solution"):
             continue
         # The Rust cells quote their twin's Python as comments; check code only.
         source = "".join(line for line in cell["source"] if not line.lstrip().startswith("// Python:"))

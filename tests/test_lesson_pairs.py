@@ -72,9 +72,16 @@ def test_tags_and_quoted_python(rust):
     for rc, pc in zip(ns.code_cells(r), ns.code_cells(p)):
         tag = ns.cell_tag(rc)
         assert ns.quoted_python(rc.source) == ns.python_lines(pc.source), f"{tag}: the // Python: lines are not its twin's source"
-        assert ns.raises(pc) == ns.raises(rc), f"{tag}: raises-exception on one side only"
         meta = ns.netlessons(rc)
-        assert set(meta) <= {"normalize", "compare", "rerun", "why"}, f"{tag}: unknown netlessons keys {set(meta)}"
+        if ns.compile_fail(rc):
+            # Rust refuses what Python runs (or fails at run time): the cell shows the
+            # compiler's error, says which, and is tagged raises-exception, so that
+            # JupyterLab's Run All goes on past it (sent with stop_on_error false).
+            assert meta.get("compile_error") and meta.get("why") and ns.raises(rc), f"{tag}: compile-fail needs compile_error, why and raises-exception"
+        else:
+            assert ns.raises(pc) == ns.raises(rc), f"{tag}: raises-exception on one side only"
+            assert "compile_error" not in meta, f"{tag}: compile_error without the compile-fail tag"
+        assert set(meta) <= {"normalize", "compare", "rerun", "why", "compile_error"}, f"{tag}: unknown netlessons keys {set(meta)}"
         if meta.get("compare") == "none" or "rerun" in meta:
             assert meta.get("why"), f"{tag}: compare none and rerun need a why"
         assert meta.get("rerun", "not compared") == "not compared", f"{tag}: rerun is only ever 'not compared'"
@@ -92,6 +99,11 @@ def test_rust_shows_what_python_shows(rust, lesson_runs):
     assert len(rust_cells) == len(python_cells)
     for rc, pc in zip(rust_cells, python_cells):
         tag, rules = ns.cell_tag(rc), ns.rules_of(rc)
+        if ns.compile_fail(rc):
+            want = ns.netlessons(rc)["compile_error"]
+            errors = [o for o in rc.outputs if o.output_type == "error"]
+            assert len(errors) == 1 and want in errors[0].evalue, f"{tag}: not the compile error {want!r}: {ns.errors_of(rc)}"
+            continue
         if ns.raises(pc) and ns.errors_of(pc):
             want = ns.errors_of(pc)[0]
             got = ns.shown(rc) + ns.stderr_of(rc) + "\n".join(ns.errors_of(rc))
@@ -109,3 +121,16 @@ def test_a_lesson_leaves_no_thread_or_socket_behind(rust, lesson_runs):
     for run in (lesson_runs.rust(rust.stem), lesson_runs.twin(rust.stem)):
         run.cells()
         assert not run.left_behind, f"{run.path.name} left behind {'; '.join(run.left_behind)} in its kernel's cell process"
+
+
+def test_lessons_02_to_05_each_show_a_bug_the_compiler_refuses():
+    """The compiler as a teacher: each of lessons 02-05 has a compile-fail cell (the
+    bug Python only finds at run time, or never) followed by the fixed version."""
+    for rust in PAIRS:
+        if not rust.name[:2] in {"02", "03", "04", "05"}:
+            continue
+        cells = ns.code_cells(ns.read(rust))
+        failing = [i for i, c in enumerate(cells) if ns.compile_fail(c)]
+        assert failing, f"{rust.name} has no compile-fail cell"
+        for i in failing:
+            assert i + 1 < len(cells) and not ns.compile_fail(cells[i + 1]), f"{rust.name}: no fixed version after {cells[i].id}"

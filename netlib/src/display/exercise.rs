@@ -15,6 +15,7 @@ const MONO: &str = "var(--jp-code-font-family, monospace)";
 const PASS: &str = "var(--jp-success-color1, #388e3c)";
 const FAIL: &str = "var(--jp-error-color1, #d32f2f)";
 const BORDER: &str = "var(--jp-border-color2, #e0e0e0)";
+const FONT: &str = "var(--jp-content-font-family, system-ui, sans-serif)";
 
 impl RichDisplay for Report {
     /// ```
@@ -41,7 +42,7 @@ impl RichDisplay for Report {
         for header in ["", "사례", "기대", "결과"] {
             let _ = write!(
                 out,
-                "<th style=\"{cell};color:{MUTED};font-weight:600\">{header}</th>"
+                "<th style=\"{cell};color:{MUTED};font-weight:600;white-space:nowrap\">{header}</th>"
             );
         }
         out.push_str("</tr></thead><tbody>");
@@ -56,25 +57,28 @@ impl RichDisplay for Report {
             for message in case.shown_thread_panics() {
                 let _ = write!(
                     result,
-                    "<div style=\"color:{MUTED};margin-top:2px\">스레드의 패닉: {}</div>",
+                    "<div style=\"color:{MUTED};margin-top:2px;font-family:{FONT}\">스레드의 패닉: {}</div>",
                     html::esc(message)
                 );
             }
             if let Some(hint) = case.shown_hint() {
                 let _ = write!(
                     result,
-                    "<div style=\"color:{MUTED};margin-top:2px\">힌트: {}</div>",
+                    "<div style=\"color:{MUTED};margin-top:2px;font-family:{FONT}\">힌트: {}</div>",
                     html::esc(hint)
                 );
             }
-            let result_style = if passed {
-                format!("color:{PASS}")
-            } else {
-                format!("font-family:{MONO};white-space:pre-wrap")
+            // A wrong value is code (its Debug); every other result is a sentence.
+            let result_style = match case.outcome {
+                crate::exercise::Outcome::Passed => format!("color:{PASS}"),
+                crate::exercise::Outcome::Wrong(_) => {
+                    format!("font-family:{MONO};white-space:pre-wrap")
+                }
+                _ => format!("font-family:{FONT}"),
             };
             let _ = write!(
                 out,
-                "<tr><td style=\"{cell};color:{mark_colour};font-weight:700\">{mark} {}</td>\
+                "<tr><td style=\"{cell};color:{mark_colour};font-weight:700;white-space:nowrap\">{mark} {}</td>\
                  <td style=\"{cell}\">{}</td>\
                  <td style=\"{cell};font-family:{MONO};white-space:pre-wrap\">{}</td>\
                  <td style=\"{cell};{result_style}\">{result}</td></tr>",
