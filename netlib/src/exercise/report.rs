@@ -116,7 +116,10 @@ impl CaseReport {
     /// The panics of the code's own threads the report shows: up to three,
     /// for a failed case that did not just reach `todo!()` (which says why).
     ///
-    /// ```
+    /// (A doctest of its own process: the kept messages are the process's, and
+    /// a check running beside it in another merged doctest would take them.)
+    ///
+    /// ```standalone_crate
     /// use netlib::exercise::Check;
     /// // Python: check.cases[0].shown_thread_errors()
     /// let check = Check::new("t").case("a", 1, || std::thread::spawn(|| -> i32 { panic!("inner") }).join().unwrap_or(0));
