@@ -9,7 +9,9 @@ once more with every cell run twice in a row, for the class replay's "twice"
 scenario of the Rust lesson). Every
 test that needs a lesson's outputs reads this run: the comparison with the
 twin, the pictures, the export's HTML, the browser's and the hub's expected
-text, the timings.
+text, the timings. For a lesson with exercises it also runs the student copy
+(notebooks/student/, from the top) and the exercises with the wrong answers of
+tests/exercise_mistakes.py (tests/test_exercises.py reads both).
 
 The runs start in the background when the session has collected a test that
 needs them (conftest.py), so they overlap with tests that need no lesson, and
