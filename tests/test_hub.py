@@ -40,7 +40,8 @@ PREFIX = Path(os.environ.get("NETLESSONS_HUB_TEST_PREFIX", "/opt/netlessons-test
 SETUP_TIMEOUT = 1800  # a first run copies the toolchain and builds the shared cache
 STEP_TIMEOUT = 600  # server start, kernel start and three cells, two students at once on 2 busy cores
 STOP_TIMEOUT = 60
-LESSON = "01-ipaddress-and-socket.ipynb"
+# Students get the student copies (nbgrader's, without the exercises' answers).
+LESSON = "student/01-ipaddress-and-socket.ipynb"
 CELLS = ("code-01", "code-05", "code-06")
 
 pytestmark = pytest.mark.needs("kernel", "root", "npm")
@@ -195,6 +196,11 @@ def test_students_cannot_read_each_others_files(hub):
         theirs = Path(pwd.getpwnam(other).pw_dir)
         # Each reads their own lesson copy and kernel folder...
         assert runuser(me, "cat", str(mine / "netlessons" / LESSON)).returncode == 0
+        # ...which holds the student copies and what they link to, never the answers
+        # (the instructor notebooks, the Python twins).
+        got = sorted(p.relative_to(mine / "netlessons").as_posix() for p in (mine / "netlessons").rglob("*") if p.is_file())
+        assert {p.split("/")[0] for p in got} == {"student", "images", "GLOSSARY.md"}, got
+        assert not [p for p in got if "BEGIN SOLUTION" in (mine / "netlessons" / p).read_text(errors="replace")], got
         assert runuser(me, "ls", str(mine / ".netlessons" / "kernel" / "slots")).returncode == 0
         # ...and nothing of the other's.
         for path in (theirs, theirs / "netlessons" / LESSON, theirs / ".netlessons" / "kernel" / "slots"):

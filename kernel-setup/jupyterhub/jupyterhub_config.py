@@ -59,7 +59,8 @@ c.JupyterHub.token_expires_in_max_seconds = 7 * 24 * 3600
 c.JupyterHub.spawner_class = "localprocess"
 c.Spawner.cmd = [str(prefix / "src" / "kernel-setup" / "jupyterhub" / "singleuser")]
 c.Spawner.notebook_dir = "~/netlessons"
-c.Spawner.default_url = "/lab"
+# The student copies: the lessons with their exercises, without the answers.
+c.Spawner.default_url = "/lab/tree/student"
 c.Spawner.args = ["--MappingKernelManager.default_kernel_name=rust-netlib"]
 # `singleuser` finds the lessons, the server and its PATH from where it is installed.
 # The rust-netlib kernelspec is the shared venv's; no user-wide one may win.
