@@ -11,7 +11,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use super::Outcome;
-use super::sandbox::{self, THREAD_PREFIX, trouble};
+use super::sandbox::{self, trouble};
 
 /// How long the check waits for one read, write, connect or accept, and for
 /// the other side's thread to end: short enough that a case which waits in
@@ -221,29 +221,19 @@ fn accept_within(listener: &TcpListener, limit: Duration) -> io::Result<TcpStrea
     }
 }
 
-/// Runs one side of the exercise on an exercise thread; the receiver gets
-/// its value, or how it panicked, when it ends.
+/// The side's end within `limit`: `None` if it is still running, and its
+/// value otherwise (`Ok(())` for a server whose value is not looked at).
+/// One side of the exercise on an exercise thread; a thread that cannot be
+/// made ends the case with that reason.
 fn spawn_side<R, F>(what: &str, run: F) -> mpsc::Receiver<Result<R, Outcome>>
 where
     R: Send + 'static,
     F: FnOnce() -> R + Send + 'static,
 {
-    let (done, ended) = mpsc::channel();
-    let spawned = thread::Builder::new()
-        .name(format!("{THREAD_PREFIX}-{what}"))
-        .spawn(move || {
-            let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
-                .map_err(|payload| sandbox::panic_outcome(payload.as_ref()));
-            let _ = done.send(result);
-        });
-    if let Err(e) = spawned {
-        trouble(format!("스레드를 만들 수 없다: {e}"));
-    }
-    ended
+    sandbox::spawn_exercise_thread(what, run)
+        .unwrap_or_else(|e| trouble(format!("스레드를 만들 수 없다: {e}")))
 }
 
-/// The side's end within `limit`: `None` if it is still running, and its
-/// value otherwise (`Ok(())` for a server whose value is not looked at).
 fn wait<R>(
     ended: &mpsc::Receiver<Result<R, Outcome>>,
     limit: Duration,

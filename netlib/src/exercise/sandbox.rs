@@ -54,20 +54,12 @@ where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
-    let (done, result) = mpsc::channel();
-    let spawned = thread::Builder::new()
-        .name(format!("{THREAD_PREFIX}-case"))
-        .spawn(move || {
-            let outcome = panic::catch_unwind(panic::AssertUnwindSafe(run));
-            // The check may have stopped waiting (time limit): nobody to tell.
-            let _ = done.send(outcome);
-        });
-    if let Err(e) = spawned {
-        return Err(Outcome::Trouble(format!("스레드를 만들 수 없다: {e}")));
-    }
+    let result = match spawn_exercise_thread("case", run) {
+        Ok(result) => result,
+        Err(e) => return Err(Outcome::Trouble(format!("스레드를 만들 수 없다: {e}"))),
+    };
     match result.recv_timeout(limit) {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(payload)) => Err(panic_outcome(payload.as_ref())),
+        Ok(outcome) => outcome,
         Err(mpsc::RecvTimeoutError::Timeout) => Err(Outcome::TimedOut(limit)),
         // The thread ended without sending: only an abort could do that,
         // and it would have ended the process too.
@@ -75,6 +67,29 @@ where
             Err(Outcome::Trouble("코드가 결과 없이 끝났다".to_owned()))
         }
     }
+}
+
+/// Runs `run` on a thread named `THREAD_PREFIX-what` (so its panic says
+/// nothing on stderr); the receiver gets its value, or how it panicked, when
+/// it ends. Nobody may be listening by then (a time limit passed): that is
+/// not the thread's concern.
+pub(super) fn spawn_exercise_thread<R, F>(
+    what: &str,
+    run: F,
+) -> std::io::Result<mpsc::Receiver<Result<R, Outcome>>>
+where
+    R: Send + 'static,
+    F: FnOnce() -> R + Send + 'static,
+{
+    let (done, ended) = mpsc::channel();
+    thread::Builder::new()
+        .name(format!("{THREAD_PREFIX}-{what}"))
+        .spawn(move || {
+            let result = panic::catch_unwind(panic::AssertUnwindSafe(run))
+                .map_err(|payload| panic_outcome(payload.as_ref()));
+            let _ = done.send(result);
+        })?;
+    Ok(ended)
 }
 
 /// What a panic's payload says, as an outcome.
