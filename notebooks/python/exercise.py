@@ -136,17 +136,24 @@ def _run_limited(run, limit: float):
         threading.excepthook = previous
 
 
-def _wait_for(run, limit: float):
+def _start(what: str, run):
+    """`run()` on a daemon thread of its own; the box gets its "value" or its "error"
+    (every failure of the student's code is a row of the report, not a traceback)."""
     box = {}
 
     def target():
         try:
             box["value"] = run()
-        except BaseException as e:  # noqa: BLE001 - every failure of the student's code is a row
+        except BaseException as e:  # noqa: BLE001
             box["error"] = e
 
-    thread = threading.Thread(target=target, name="netlessons-exercise-case", daemon=True)
+    thread = threading.Thread(target=target, name=f"netlessons-exercise-{what}", daemon=True)
     thread.start()
+    return thread, box
+
+
+def _wait_for(run, limit: float):
+    thread, box = _start("case", run)
     thread.join(limit)
     if thread.is_alive():
         return "timed_out", f"{limit:g}"
@@ -232,16 +239,7 @@ def run_server(server, talk):
     end by itself (it serves the clients it is told to, then returns)."""
     listener = socket.create_server(("127.0.0.1", 0))
     addr = listener.getsockname()
-    box = {}
-
-    def target():
-        try:
-            server(listener)
-        except BaseException as e:  # noqa: BLE001
-            box["error"] = e
-
-    thread = threading.Thread(target=target, name="netlessons-exercise-server", daemon=True)
-    thread.start()
+    thread, box = _start("server", lambda: server(listener))
     try:
         value, failure = talk(addr), None
     except OSError as e:
@@ -265,25 +263,19 @@ def run_client(answer, client):
     listener = socket.create_server(("127.0.0.1", 0))
     listener.settimeout(IO_TIMEOUT)
     addr = listener.getsockname()
-    box = {}
 
-    def target():
+    def serve_one():
         try:
             conn, _ = listener.accept()
         except TimeoutError:
-            box["error"] = Trouble("검사용 서버: 클라이언트가 연결하지 않았다")
-            return
+            raise Trouble("검사용 서버: 클라이언트가 연결하지 않았다") from None
         finally:
             listener.close()
         with conn:
             conn.settimeout(IO_TIMEOUT)
-            try:
-                answer(conn)
-            except BaseException as e:  # noqa: BLE001
-                box["error"] = e
+            answer(conn)
 
-    thread = threading.Thread(target=target, name="netlessons-exercise-peer", daemon=True)
-    thread.start()
+    thread, box = _start("peer", serve_one)
     value = client(addr)
     thread.join(IO_TIMEOUT * 1.5)
     if thread.is_alive():
