@@ -21,6 +21,8 @@ import asyncio
 import json
 import os
 import pwd
+import re
+import shutil
 import subprocess
 import time
 import urllib.error
@@ -33,6 +35,7 @@ import pytest
 
 from netlessons.hub import hub_client as hc
 
+import exercises as ex
 import notebook_support as ns
 from kernel_helpers import ROOT, dependency_libraries, rebuilt_since
 
@@ -49,8 +52,10 @@ pytestmark = pytest.mark.needs("kernel", "root", "npm")
 
 @pytest.fixture(scope="module")
 def hub():
-    h = hc.HubProcess(2, str(PREFIX), args=("--cull-idle", "0"))
+    h = hc.HubProcess(2, str(PREFIX), args=("--cull-idle", "0"), instructor=True)
     started = time.monotonic()
+    # The exchange outlives a hub (a class's releases and submissions); this trial's starts empty.
+    shutil.rmtree(PREFIX / "exchange", ignore_errors=True)
     try:
         try:
             h.start(SETUP_TIMEOUT)
@@ -78,7 +83,7 @@ def test_hub_options_are_checked_before_anything_is_installed(tmp_path):
     hub = ROOT / "kernel-setup" / "hub"
     out = subprocess.run([hub, "--help"], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout.startswith("Serves the lessons to a class"), out
-    for option in ("--students N", "--users a,b,...", "--cull-idle SECONDS", "--remove-users", "-- ARGS..."):
+    for option in ("--students N", "--users a,b,...", "--instructor NAME", "--cull-idle SECONDS", "--remove-users", "-- ARGS..."):
         assert f"\n  {option} " in out.stdout, (option, out.stdout)
     for args, error in (
         (["--students", "x"], "--students wants a number, not x"),
@@ -87,6 +92,8 @@ def test_hub_options_are_checked_before_anything_is_installed(tmp_path):
         (["--prefix", "relative", "--students", "1"], "--prefix must be an absolute path"),
         (["--port", "x"], "argument --port: invalid int value: 'x'"),
         ([], "say who the class is: --students N or --users a,b,..."),
+        (["--users", "kim,lee", "--instructor", "kim"], "kim is a student here; the instructor needs an account of their own"),
+        (["--students", "1", "--instructor", "Kim Lee"], "not a user name: 'Kim Lee'"),
     ):
         out = subprocess.run([hub, *args, "--state", str(tmp_path / "state")], capture_output=True, text=True, timeout=60)
         assert (out.returncode, out.stdout, out.stderr) == (1, "", f"error: {error}\n"), (args, out)
@@ -121,7 +128,7 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
     # The hub's options reached JupyterHub through the one settings file, and only those.
     settings = json.loads((hub.state / "settings.json").read_text())
     assert settings == {"prefix": str(PREFIX), "ip": "127.0.0.1", "port": hub.port, "users": hub.names,
-                        "cull_idle": 0, "proxy": str(ROOT / "build" / "hub" / "node_modules" / ".bin" / "configurable-http-proxy")}
+                        "instructor": hub.instructor, "cull_idle": 0, "proxy": str(ROOT / "build" / "hub" / "node_modules" / ".bin" / "configurable-http-proxy")}
     for r in results:
         assert r["specs"]["default"] == "rust-netlib" and "rust-netlib" in r["specs"]["kernelspecs"]
         assert r["specs"]["kernelspecs"]["rust-netlib"]["spec"]["display_name"] == "Rust (netlib)"
@@ -185,6 +192,77 @@ def test_hub_refuses_requests_without_a_valid_token(hub):
         run(hc.Student(hub.base, me, "wrong-" + hub.passwords[me]).login())
 
 
+COURSE = "netlessons"  # the course id provision.py gives nbgrader
+
+
+def test_instructor_releases_students_submit_and_autograde_scores(hub):
+    """nbgrader on the hub, through the public port as the browser's pages do it: the
+    instructor's formgrader generates and releases lesson 01 (their course, made by
+    ./kernel-setup/hub), a student fetches it in the Assignments tab, answers two of
+    its four exercises (the instructor's answers), saves and submits; the instructor
+    collects, autogrades on the Rust (netlib) kernel (4 of 8 points), and releases the
+    feedback, which the student fetches and reads in Korean. Formgrader is the
+    instructor's only: a student's server has none."""
+    lesson = ns.LESSON_01
+    a = lesson.stem  # provision.py makes each lesson an assignment named after it
+    teacher = hc.Student(hub.base, hub.instructor, hub.passwords[hub.instructor])
+    student = hc.Student(hub.base, hub.names[0], hub.passwords[hub.names[0]])
+    # What a student types: the instructor's answer, without nbgrader's markers.
+    answers = {c.id: "\n".join(line for line in c.source.splitlines() if not ex.SOLUTION.match(line))
+               for c in ns.read(lesson).cells if ex.is_solution(c)}
+    right = {"ex01-1-code", "ex01-2-code"}
+
+    async def api(user, method, path, body=None, ok=(200,), timeout=STEP_TIMEOUT):
+        return (await hc.request(method, f"{user.server}{path}", user.token, body=body, ok=ok, timeout=timeout))[1]
+
+    async def done(user, path, body=None):
+        """A formgrader or Assignments action, which answers {"success": ..., "log"/"error"/"value": ...}."""
+        reply = await api(user, "POST", path, body)
+        assert reply.get("success"), (path, reply)
+        return reply
+
+    async def round_trip():
+        for user in (teacher, student):
+            await user.login()
+            await user.start_server()
+        listed = {x["name"] for x in await api(teacher, "GET", "/formgrader/api/assignments")}
+        assert listed == {p.stem for p in ns.lessons()}, listed
+        assert (await hc.fetch("GET", f"{student.server}/formgrader/api/assignments", student.token)).code == 404
+        await done(teacher, f"/formgrader/api/assignment/{a}/assign")
+        await done(teacher, f"/formgrader/api/assignment/{a}/release")
+        offered = (await api(student, "GET", f"/assignments?course_id={COURSE}"))["value"]
+        assert [(x["assignment_id"], x["status"]) for x in offered] == [(a, "released")], offered
+        await done(student, "/assignments/fetch", {"course_id": COURSE, "assignment_id": a})
+        path = f"/api/contents/{a}/{lesson.name}"
+        model = await api(student, "GET", f"{path}?content=1")
+        fetched = nbformat.from_dict(model["content"])
+        assert "BEGIN SOLUTION" not in json.dumps(model["content"]), "the released copy holds an answer"
+        images = await api(student, "GET", f"/api/contents/{a}/images?content=1")
+        assert {i["name"] for i in images["content"]} >= {"address-kinds.svg", "url-structure.svg"}
+        for cell in fetched.cells:
+            if cell.id in right:
+                cell.source = answers[cell.id]
+        await api(student, "PUT", path, {"type": "notebook", "format": "json", "content": fetched}, ok=(200, 201))
+        await done(student, "/assignments/submit", {"course_id": COURSE, "assignment_id": a})
+        await done(teacher, f"/formgrader/api/assignment/{a}/collect")
+        graded = await done(teacher, f"/formgrader/api/submission/{a}/{student.name}/autograde")
+        submission = await api(teacher, "GET", f"/formgrader/api/submission/{a}/{student.name}")
+        await done(teacher, f"/formgrader/api/assignment/{a}/{student.name}/generate_feedback")
+        await done(teacher, f"/formgrader/api/assignment/{a}/{student.name}/release_feedback")
+        await done(student, "/assignments/fetch_feedback", {"course_id": COURSE, "assignment_id": a})
+        folders = await api(student, "GET", f"/api/contents/{a}/feedback?content=1")
+        (stamp,) = [f["name"] for f in folders["content"]]
+        feedback = urllib.parse.quote(f"{a}/feedback/{stamp}/{lesson.stem}.html")  # the stamp is a time, with spaces
+        html = await api(student, "GET", f"/api/contents/{feedback}?content=1&format=text")
+        return graded, submission, html["content"]
+
+    graded, submission, feedback = run(round_trip(), timeout=2 * STEP_TIMEOUT)
+    assert (submission["score"], submission["max_score"]) == (4, 8), (submission, graded.get("log", "")[-3000:])
+    # The feedback is the autograded notebook: the checks' Korean reports, the score.
+    assert "아직 작성하지 않았다" in feedback, feedback[:2000]
+    assert f"{lesson.stem} (Score: 4.0 / 8.0)" in feedback, re.findall(r"[^>]*Score:[^<]*", feedback)[:3]
+
+
 def runuser(name, *cmd):
     return subprocess.run(["runuser", "-u", name, "--", *cmd], capture_output=True, text=True, timeout=60)
 
@@ -199,7 +277,9 @@ def test_students_cannot_read_each_others_files(hub):
         # ...which holds the student copies and what they link to, never the answers
         # (the instructor notebooks, the Python twins).
         got = sorted(p.relative_to(mine / "netlessons").as_posix() for p in (mine / "netlessons").rglob("*") if p.is_file())
-        assert {p.split("/")[0] for p in got} == {"student", "images", "GLOSSARY.md"}, got
+        # (and the first student the lesson they fetched and its feedback: the instructor's test)
+        fetched = {ns.LESSON_01.stem} if me == hub.names[0] else set()
+        assert {p.split("/")[0] for p in got} == {"student", "images", "GLOSSARY.md"} | fetched, got
         assert not [p for p in got if "BEGIN SOLUTION" in (mine / "netlessons" / p).read_text(errors="replace")], got
         assert runuser(me, "ls", str(mine / ".netlessons" / "kernel" / "slots")).returncode == 0
         # ...and nothing of the other's.
@@ -208,6 +288,10 @@ def test_students_cannot_read_each_others_files(hub):
             assert out.returncode != 0 and "Permission denied" in out.stderr, (me, path, out)
         out = runuser(me, "cat", str(theirs / "netlessons" / LESSON))
         assert out.returncode != 0 and "Permission denied" in out.stderr
+        # The instructor's course holds the answers: closed to students.
+        course = Path(pwd.getpwnam(hub.instructor).pw_dir) / "netlessons" / "course" / "source"
+        out = runuser(me, "ls", str(course))
+        assert out.returncode != 0 and "Permission denied" in out.stderr, (me, out)
         # The shared install is read-only to them.
         out = runuser(me, "touch", str(PREFIX / "src" / "build" / "kernel" / "cache" / f"by-{me}"))
         assert out.returncode != 0 and "Permission denied" in out.stderr, out
@@ -217,14 +301,14 @@ def test_hub_stops_cleanly(hub):
     assert hub.stop(STOP_TIMEOUT), f"JupyterHub did not exit {STOP_TIMEOUT} s after SIGINT:\n{hub.log_text()}"
     assert hub.proc.returncode == 0, hub.log_text()
     deadline = time.monotonic() + 30  # servers' kernels end just after their servers
-    while time.monotonic() < deadline and any(hub.processes_of(n) for n in hub.names):
+    while time.monotonic() < deadline and any(hub.processes_of(n) for n in hub.accounts):
         time.sleep(0.5)
-    left = {n: hub.processes_of(n) for n in hub.names}
+    left = {n: hub.processes_of(n) for n in hub.accounts}
     assert not any(left.values()), left
     with pytest.raises((urllib.error.URLError, ConnectionError)):
         urllib.request.urlopen(f"{hub.base}/hub/api/", timeout=5)
     hub.remove_users()
-    for name in hub.names:
+    for name in hub.accounts:
         with pytest.raises(KeyError):
             pwd.getpwnam(name)
     assert json.loads((hub.state / "created-users.json").read_text()) == {}

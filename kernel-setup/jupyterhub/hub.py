@@ -2,19 +2,25 @@
 
   ./kernel-setup/hub --students 2            trial accounts student01, student02
   ./kernel-setup/hub --users alice,bob       these accounts (created if missing)
+  ./kernel-setup/hub --users alice,bob --instructor kim
+                                             kim grades them with nbgrader
 
 Installs what is missing first (./kernel-setup/install, then the shared place
 and JupyterHub: kernel-setup/jupyterhub/provision.py says what goes where),
 then runs JupyterHub in the foreground until Ctrl+C, which stops every
 student's server. Each student logs in with their Unix password (PAM); the
 passwords of accounts this script created are in <state>/passwords.txt,
-readable by root only.
+readable by root only. The instructor (--instructor) gets nbgrader's
+formgrader and a course folder with every lesson as an assignment; students
+fetch and submit through JupyterLab's Assignments tab, by the exchange folder
+PREFIX/exchange.
 """
 
 # ./kernel-setup/hub runs this (with python3 until ./kernel-setup/install made .venv: only the
 # standard library is needed). The options are parsed here only; JupyterHub gets them from
 # <state>/settings.json, read by jupyterhub_config.py alone: prefix, ip, port, users (--users
-# and the --students accounts), cull_idle (seconds, 0: never), proxy (configurable-http-proxy).
+# and the --students accounts), instructor (the grader's account or ""), cull_idle (seconds,
+# 0: never), proxy (configurable-http-proxy).
 # The students' servers read none of it: `singleuser` finds PREFIX from its own path.
 
 import argparse
@@ -49,6 +55,8 @@ def parse(argv):
     o.add_argument("--students", metavar="N", default="0", help='create student01..studentNN (--student-prefix changes "student")')
     o.add_argument("--student-prefix", default="student", help=argparse.SUPPRESS)
     o.add_argument("--users", metavar="a,b,...", default="", help="the class's accounts; missing ones are created with a password")
+    o.add_argument("--instructor", metavar="NAME", default="",
+                   help="the account that releases and grades the lessons with nbgrader (created if missing)")
     o.add_argument("--ip", metavar="ADDR", default="127.0.0.1", help="listen on ADDR (default 127.0.0.1: this machine only)")
     o.add_argument("--port", metavar="P", type=int, default=8000, help="the hub's port (default 8000)")
     o.add_argument("--prefix", metavar="DIR", default="/opt/netlessons", help="the shared, read-only install (default /opt/netlessons)")
@@ -83,6 +91,10 @@ def main(argv):
     names = listed + [f"{args.student_prefix}{i:02d}" for i in range(1, int(args.students) + 1)]
     if not names:
         die("say who the class is: --students N or --users a,b,...")
+    if args.instructor in names:
+        die(f"{args.instructor} is a student here; the instructor needs an account of their own")
+    if args.instructor and not provision.NAME.match(args.instructor):
+        die(f"not a user name: {args.instructor!r}")
 
     # What is shell stays shell: the checkout's install, then `npm ci` of the proxy. Each says why it failed.
     for script in (ROOT / "kernel-setup" / "install", HERE / "proxy-install"):
@@ -93,10 +105,11 @@ def main(argv):
     with open(prefix / ".provision.lock", "w") as lock:  # one provisioning of a prefix at a time
         fcntl.flock(lock, fcntl.LOCK_EX)
         provision.shared(prefix)
-        provision.users(state, names)
+        provision.users(state, names + [args.instructor] * bool(args.instructor))
+        provision.grading(prefix, args.instructor)
     settings = state / "settings.json"
     settings.write_text(json.dumps({"prefix": str(prefix), "ip": args.ip, "port": args.port, "users": names,
-                                    "cull_idle": args.cull_idle, "proxy": str(proxy)}, indent=1))
+                                    "instructor": args.instructor, "cull_idle": args.cull_idle, "proxy": str(proxy)}, indent=1))
     if args.setup_only:
         return provision.step("set up; start the hub with the same options, without --setup-only")
 

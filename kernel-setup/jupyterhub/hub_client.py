@@ -266,10 +266,13 @@ class HubProcess:
     own and trial accounts named `<prefix>01...` (a random prefix by default, so that no real
     account is touched); stop() ends it as Ctrl+C does, remove_users() deletes the accounts."""
 
-    def __init__(self, students: int, shared_prefix: str, name_prefix: str | None = None, args=(), log=None):
+    def __init__(self, students: int, shared_prefix: str, name_prefix: str | None = None, args=(), log=None,
+                 instructor: bool = False):
         self.root = Path(__file__).resolve().parents[2]
         self.name_prefix = name_prefix or "nlt" + os.urandom(3).hex()
         self.names = [f"{self.name_prefix}{i:02d}" for i in range(1, students + 1)]
+        # `--instructor <prefix>t`: the grader's account, created like the students'.
+        self.instructor = f"{self.name_prefix}t" if instructor else ""
         self.shared_prefix = Path(shared_prefix)
         self.state = Path(tempfile.mkdtemp(prefix="netlessons-hub-"))
         with socket.socket() as sock:
@@ -284,7 +287,8 @@ class HubProcess:
     def start(self, timeout: float):
         cmd = [str(self.root / "kernel-setup" / "hub"), "--students", str(len(self.names)),
                "--student-prefix", self.name_prefix, "--prefix", str(self.shared_prefix),
-               "--state", str(self.state), "--port", str(self.port), *self.args]
+               "--state", str(self.state), "--port", str(self.port),
+               *(["--instructor", self.instructor] if self.instructor else []), *self.args]
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                      env=dict(os.environ, NETLESSONS_SKIP_SELFCHECK="1"), start_new_session=True)
         deadline = time.monotonic() + timeout
@@ -302,6 +306,11 @@ class HubProcess:
             time.sleep(0.5)
         text = (self.state / "passwords.txt").read_text()
         self.passwords = dict(line.split() for line in text.splitlines() if line and not line.startswith("#"))
+
+    @property
+    def accounts(self) -> list[str]:
+        """The students and the instructor (if any): every account this hub created."""
+        return self.names + [self.instructor] * bool(self.instructor)
 
     def log_text(self) -> str:
         return Path(self.log.name).read_text(encoding="utf-8", errors="replace")[-20000:]
@@ -329,7 +338,7 @@ class HubProcess:
 
     def kill_leftovers(self):
         """Whatever a failed run left running as the trial students (all started by this hub)."""
-        for name in self.names:
+        for name in self.accounts:
             for line in self.processes_of(name):
                 try:
                     os.kill(int(line.split()[0]), signal.SIGKILL)

@@ -10,6 +10,8 @@
 #   files private to them), on 127.0.0.1 behind the proxy; only the proxy's
 #   public port is reachable from outside, and only if --ip says so.
 # - The kernel: Rust (netlib) by default, from the shared, read-only install.
+# - Grading: nbgrader, its exchange in the shared install; the instructor (if any) has
+#   the formgrader, students the Assignments tab.
 
 import json
 import os
@@ -48,7 +50,8 @@ c.JupyterHub.cleanup_proxy = True
 
 # --- who may log in --------------------------------------------------------------
 c.JupyterHub.authenticator_class = "pam"
-c.Authenticator.allowed_users = set(s["users"])
+instructor = s.get("instructor", "")
+c.Authenticator.allowed_users = set(s["users"]) | ({instructor} - {""})
 c.Authenticator.admin_users = set()
 # No PAM session (pam_systemd and friends) for a login that only starts a server.
 c.PAMAuthenticator.open_sessions = False
@@ -64,7 +67,14 @@ c.Spawner.default_url = "/lab/tree/student"
 c.Spawner.args = ["--MappingKernelManager.default_kernel_name=rust-netlib"]
 # `singleuser` finds the lessons, the server and its PATH from where it is installed.
 # The rust-netlib kernelspec is the shared venv's; no user-wide one may win.
-c.Spawner.environment = {"JUPYTER_PREFER_ENV_PATH": "1"}
+# nbgrader's parts by role (roles/<role>/, first on the config path): a student has the
+# Assignments tab (fetch, submit, feedback) and no formgrader; the instructor has the
+# formgrader on their course, ~/netlessons/course (provision.py: grading).
+roles = prefix / "src" / "kernel-setup" / "jupyterhub" / "roles"  # students read the shared copy
+c.Spawner.environment = {
+    "JUPYTER_PREFER_ENV_PATH": "1",
+    "JUPYTER_CONFIG_PATH": lambda spawner: str(roles / ("instructor" if spawner.user.name == instructor else "student")),
+}
 # A class logging in together on a small machine: starts take longer than alone.
 c.Spawner.start_timeout = 300
 c.Spawner.http_timeout = 300

@@ -17,6 +17,17 @@ what is current:
     PREFIX/venv             Python with requirements.txt + requirements-hub.txt and the
                             rust-netlib kernelspec
 
+`grading` (the hub only, not binder) adds nbgrader's side:
+
+    PREFIX/exchange         nbgrader's exchange (1777): the instructor releases into it,
+                            students fetch from it and submit into it
+    PREFIX/venv/etc/jupyter/nbgrader_config.py
+                            the course id, the exchange, the Rust stub: for every nbgrader
+                            of the class (servers, the instructor's terminal or ssh)
+    ~INSTRUCTOR/netlessons/course
+                            the instructor's nbgrader course: source/NN-topic/ per lesson
+                            (the instructor notebook and the images it shows)
+
 Students read all of it and write none of it: their build slots (copies of the
 prebuilt cache, so a first start compiles no dependency) go to
 ~/.netlessons/kernel in their own home.
@@ -42,6 +53,8 @@ from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 NAME = re.compile(r"^[a-z_][a-z0-9_-]{0,30}$")
+EXCHANGE = "exchange"  # PREFIX/exchange: nbgrader's, the one place students write to
+COURSE_ID = "netlessons"
 
 
 def step(message):
@@ -289,9 +302,74 @@ def shared(prefix: Path, python_env: str | None = None):
     src = sources(prefix)
     env = venv(prefix, src, python_env)
     kernel(prefix, src, env, rust, cargo, evcxr)
-    # Nothing in the shared place is writable but by its owner (root for a hub).
-    run(["chmod", "-R", "go-w,a+rX", prefix])
+    # Nothing in the shared place is writable but by its owner (root for a hub), except
+    # nbgrader's exchange (grading), which students write their submissions to.
+    run(["chmod", "-R", "go-w,a+rX", *(p for p in prefix.iterdir() if p.name != EXCHANGE)])
     step(f"shared place ready: {prefix}")
+
+
+# --- grading (nbgrader) ---------------------------------------------------------------
+
+
+def grading(prefix: Path, instructor: str):
+    """The exchange, the class's nbgrader settings and, with an instructor, their course."""
+    exchange = prefix / EXCHANGE
+    exchange.mkdir(exist_ok=True)
+    # Everyone writes (nbgrader's rule for the exchange); sticky: no one removes another's entries.
+    os.chown(exchange, 0, 0)
+    os.chmod(exchange, 0o1777)
+    config = prefix / "venv" / "etc" / "jupyter" / "nbgrader_config.py"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    # Found by every nbgrader that runs from PREFIX/venv (the servers' extensions, the
+    # instructor's `nbgrader` in a terminal or over ssh), whatever the environment says.
+    config.write_text(f"""# Written by ./kernel-setup/hub (kernel-setup/jupyterhub/provision.py): the class's nbgrader.
+c = get_config()  # noqa: F821
+# The Rust stub that replaces an answer (the same as for notebooks/student/).
+load_subconfig({str(prefix / "src" / "notebooks" / "tools" / "nbgrader_config.py")!r})
+c.CourseDirectory.course_id = {COURSE_ID!r}
+c.Exchange.root = {str(exchange)!r}
+# A lesson cell compiles in about 0.3 s and a check stops each case after 3 s; a
+# class's kernels starting together on a small machine take longer than one alone.
+c.Execute.timeout = 120
+c.Execute.startup_timeout = 300
+""")
+    config.chmod(0o644)
+    step(f"grading: nbgrader's exchange {exchange}, course id {COURSE_ID!r}")
+    if instructor:
+        course(prefix / "src" / "notebooks", instructor)
+
+
+def course(notebooks: Path, instructor: str):
+    """~INSTRUCTOR/netlessons/course/source/NN-topic/: each lesson as an nbgrader assignment,
+    the instructor notebook with the images and glossary it links to, so that a released
+    copy shows them where the student fetches it. A lesson already there is kept (the
+    instructor may have changed it); lessons added to the course appear."""
+    user = pwd.getpwnam(instructor)
+    home = Path(user.pw_dir)
+    source = home / "netlessons" / "course" / "source"
+    added, kept = [], []
+    for lesson in sorted(notebooks.glob("[0-9][0-9]-*.ipynb")):
+        dest = source / lesson.stem
+        if dest.exists():
+            kept.append(lesson.stem)
+            continue
+        tmp = source / f".{lesson.stem}.new"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        shutil.copy(lesson, tmp / lesson.name)
+        text = lesson.read_text()
+        for image in sorted(set(re.findall(r"\]\(images/([^)\s]+)\)", text))):
+            (tmp / "images" / image).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(notebooks / "images" / image, tmp / "images" / image)
+        if "](GLOSSARY.md" in text:
+            shutil.copy(notebooks / "GLOSSARY.md", tmp / "GLOSSARY.md")
+        tmp.rename(dest)
+        added.append(lesson.stem)
+    # Theirs, private like the rest of their home.
+    for d in (home / "netlessons", home / "netlessons" / "course"):
+        os.chmod(d, 0o700)
+    run(["chown", "-R", f"{user.pw_uid}:{user.pw_gid}", home / "netlessons"])
+    step(f"grading: {instructor}'s course {source.parent}: {len(added)} lessons added, {len(kept)} kept as they are")
 
 
 # --- accounts -------------------------------------------------------------------------
