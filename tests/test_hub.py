@@ -64,6 +64,12 @@ def hub():
         h.timings = {"setup_and_start_s": time.monotonic() - started}
         yield h
     finally:
+        h.stop()
+        # The hub's log (JupyterHub, the proxy, the students' servers and kernels) stays
+        # for whoever reads a failure.
+        logs = ROOT / "build" / "test-logs"
+        logs.mkdir(parents=True, exist_ok=True)
+        shutil.copy(h.log.name, logs / "hub.log")
         h.cleanup()
 
 

@@ -7,8 +7,9 @@ Called by ./kernel-setup/install:
 1. `cargo fetch --locked` downloads exactly the crates of `Cargo.lock` (next to
    this file) from crates.io, the registry cargo is configured for, with
    cargo's own checksum checks; no git, no other download.
-2. `evcxr` and `evcxr_jupyter` 0.22.0 are unpacked from cargo's download cache
-   into `<out>/src/` (their sha256 checked against crates.io's), and every
+2. `evcxr` and `evcxr_jupyter` 0.22.0 and `zeromq` 0.6.0 are unpacked from
+   cargo's download cache into `<out>/src/` (their sha256 checked against
+   crates.io's), and every
    `NNNN-*.patch` here is applied in name order, each to exactly the files the
    one before it left (`apply_strictly`). `series.py` turns the series into
    git commits to work on and back.
@@ -31,23 +32,30 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 VERSION = "0.22.0"
-# sha256 of the .crate files, as crates.io's index lists them.
-CHECKSUMS = {
-    "evcxr": "ee69caeeefc311959b85962458e370d8eccb165123edbc5270134aaee6d7ed80",
-    "evcxr_jupyter": "3ce0d7b3058f68a9673df4f1266b641942fea0ec131881d095306e509a382764",
+# The crates built from source here (and patched): version, sha256 of the .crate
+# file as crates.io's index lists it. zeromq is evcxr_jupyter's ZeroMQ (the Jupyter
+# channels), patched where it blocks a runtime thread (0021).
+CRATES = {
+    "evcxr": (VERSION, "ee69caeeefc311959b85962458e370d8eccb165123edbc5270134aaee6d7ed80"),
+    "evcxr_jupyter": (VERSION, "3ce0d7b3058f68a9673df4f1266b641942fea0ec131881d095306e509a382764"),
+    "zeromq": ("0.6.0", "efb2c254fd8f366755335c9e43b865f8484fe3bd717d65ffe7c3f28852863030"),
 }
 ZERO_ID = "0" * 40
 REGISTRY = 'source = "registry+https://github.com/rust-lang/crates.io-index"'
 
 WORKSPACE_TOML = """\
 # Written by kernel-setup/evcxr/build.py: evcxr_jupyter 0.22.0 with the patches
-# in kernel-setup/evcxr/, and evcxr 0.22.0 (patched too) in place of crates.io's.
+# in kernel-setup/evcxr/, and evcxr 0.22.0 and zeromq 0.6.0 (patched too) in place
+# of crates.io's.
 [workspace]
 members = ["evcxr_jupyter"]
+# A dependency, not a member: its dev-dependencies (benchmarks, examples) stay out.
+exclude = ["zeromq"]
 resolver = "2"
 
 [patch.crates-io]
 evcxr = { path = "evcxr" }
+zeromq = { path = "zeromq" }
 """
 
 FETCH_TOML = """\
@@ -96,8 +104,8 @@ def fetch_lock():
     for i, block in enumerate(blocks):
         lines = block.splitlines()
         name = lines[1].removeprefix('name = "').strip('"')
-        if name in CHECKSUMS and lines[2] == f'version = "{VERSION}"' and "source =" not in block:
-            lines[3:3] = [REGISTRY, f'checksum = "{CHECKSUMS[name]}"']
+        if name in CRATES and lines[2] == f'version = "{CRATES[name][0]}"' and "source =" not in block:
+            lines[3:3] = [REGISTRY, f'checksum = "{CRATES[name][1]}"']
             blocks[i] = "\n".join(lines)
     blocks.append(
         '[[package]]\nname = "netlessons-evcxr-fetch"\nversion = "0.0.0"\n'
@@ -111,10 +119,11 @@ def fetch_lock():
 
 def cached_crate(cargo_home, name):
     """The downloaded .crate file, checked against crates.io's checksum."""
-    for path in sorted((cargo_home / "registry" / "cache").glob(f"*/{name}-{VERSION}.crate")):
-        if hashlib.sha256(path.read_bytes()).hexdigest() == CHECKSUMS[name]:
+    version, checksum = CRATES[name]
+    for path in sorted((cargo_home / "registry" / "cache").glob(f"*/{name}-{version}.crate")):
+        if hashlib.sha256(path.read_bytes()).hexdigest() == checksum:
             return path
-    sys.exit(f"error: {name}-{VERSION}.crate with sha256 {CHECKSUMS[name]} is not in {cargo_home}/registry/cache")
+    sys.exit(f"error: {name}-{version}.crate with sha256 {checksum} is not in {cargo_home}/registry/cache")
 
 
 def unpack(crate, dest):
@@ -140,7 +149,7 @@ def pristine(cargo, out, dest):
     subprocess.run([cargo, "fetch", "--locked", "--quiet", "--manifest-path", str(fetch / "Cargo.toml")],
                    check=True)
     dest.mkdir(parents=True)
-    for name in CHECKSUMS:
+    for name in CRATES:
         unpack(cached_crate(cargo_home, name), dest / name)
     (dest / "Cargo.toml").write_text(WORKSPACE_TOML)
     shutil.copy(HERE / "Cargo.lock", dest / "Cargo.lock")

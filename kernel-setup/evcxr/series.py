@@ -90,7 +90,8 @@ def edit(tree, patches, out):
     build.pristine(cargo(), out, tree)
     git(tree, "init", "--quiet", "--initial-branch=series")
     git(tree, "add", "--all")
-    git(tree, "commit", "--quiet", "-m", f"evcxr and evcxr_jupyter {build.VERSION} as published on crates.io")
+    git(tree, "commit", "--quiet", "-m", "evcxr and evcxr_jupyter {}, zeromq {} as published on crates.io".format(
+        build.VERSION, build.CRATES["zeromq"][0]))
     git(tree, "tag", BASE_TAG)
     for patch in patches:
         build.apply_strictly(patch, tree)

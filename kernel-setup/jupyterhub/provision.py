@@ -298,7 +298,11 @@ def shared(prefix: Path, python_env: str | None = None):
     if not evcxr.is_file() or evcxr.read_bytes() != built.read_bytes():
         step(f"evcxr: copying {built} to {evcxr}")
         evcxr.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(built, evcxr)
+        # Beside it, then renamed over it: a kernel still running the old binary keeps
+        # it (writing into a running binary fails with "Text file busy").
+        tmp = evcxr.with_name(evcxr.name + ".new")
+        shutil.copy2(built, tmp)
+        tmp.rename(evcxr)
     src = sources(prefix)
     env = venv(prefix, src, python_env)
     kernel(prefix, src, env, rust, cargo, evcxr)
