@@ -83,26 +83,34 @@ class Mistake:
         return self.cell.rsplit("-", 1)[0]
 
 
+def exercises_only(nb, replace: dict | None = None, only: set | None = None) -> nbformat.NotebookNode:
+    """The notebook's exercise code cells (those of the exercises in `only`, or all),
+    after its set-up cell of `use` lines if it has one, with the sources of `replace`
+    (cell id -> source) put in: what a lesson's exercises need and nothing of the
+    lesson's servers or lookups."""
+    replace = replace or {}
+    cells = [nbformat.from_dict(c) for c in ns.code_cells(nb)[:1] if is_setup(c)]
+    for cell in ns.code_cells(nb):
+        ex = exercise_of(cell)
+        if ex is None or (only is not None and ex not in only):
+            continue
+        cell = nbformat.from_dict(cell)
+        cell.source = replace.get(cell.id, cell.source)
+        cells.append(cell)
+    return nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata)
+
+
 def mistake_rounds(lesson, mistakes: list[Mistake]) -> list[tuple[nbformat.NotebookNode, list[Mistake]]]:
-    """Notebooks of the lesson's exercise cells only (after its set-up cell of `use` lines,
-    if it has one), round k with each exercise's k-th mistake in place of its answer (an
-    exercise with fewer mistakes sits the round out)."""
+    """Notebooks of the lesson's exercise cells only (exercises_only), round k with each
+    exercise's k-th mistake in place of its answer (an exercise with fewer mistakes sits
+    the round out)."""
     nb = ns.read(lesson)
-    setup = [c for c in ns.code_cells(nb)[:1] if is_setup(c)]
     by_exercise: dict[str, list[Mistake]] = {}
     for m in mistakes:
         by_exercise.setdefault(m.exercise, []).append(m)
     rounds = []
     for k in range(max((len(v) for v in by_exercise.values()), default=0)):
         chosen = {ex: ms[k] for ex, ms in by_exercise.items() if k < len(ms)}
-        cells = [nbformat.from_dict(c) for c in setup]
-        for cell in ns.code_cells(nb):
-            ex = exercise_of(cell)
-            if ex not in chosen:
-                continue
-            cell = nbformat.from_dict(cell)
-            if cell.id == chosen[ex].cell:
-                cell.source = chosen[ex].source
-            cells.append(cell)
-        rounds.append((nbformat.v4.new_notebook(cells=cells, metadata=nb.metadata), list(chosen.values())))
+        nb_k = exercises_only(nb, {m.cell: m.source for m in chosen.values()}, set(chosen))
+        rounds.append((nb_k, list(chosen.values())))
     return rounds

@@ -9,8 +9,8 @@ once more with every cell run twice in a row, for the class replay's "twice"
 scenario of the Rust lesson). Every
 test that needs a lesson's outputs reads this run: the comparison with the
 twin, the pictures, the export's HTML, the browser's and the hub's expected
-text, the timings. For a lesson with exercises it also runs the student copy
-(notebooks/student/, from the top) and the exercises with the wrong answers of
+text, the timings. For a lesson with exercises it also runs the exercises of the
+student copy (notebooks/student/) and the exercises with the wrong answers of
 tests/exercise_mistakes.py (tests/test_exercises.py reads both).
 
 The runs start in the background when the session has collected a test that
@@ -141,11 +141,15 @@ def run_rust(path: Path) -> Run:
 
 
 def run_student(path: Path) -> Run:
-    """A lesson's student copy (notebooks/student/, nbgrader's), from the top: its
-    answers are `todo!()`, so every check fails, and must say so readably."""
+    """A lesson's student copy (notebooks/student/, nbgrader's), its exercise cells after
+    the set-up cell: its answers are `todo!()`, so every check fails, and must say so
+    readably. The copy's other cells are the lesson's (test_exercises checks the copy is
+    what nbgrader makes of the lesson), which the lesson's own run executes."""
+    import exercises
+
     run = Run(path)
     try:
-        run.nb, run.timing = lesson_tool.execute(path)
+        run.nb, run.timing = lesson_tool.execute(path, nb=exercises.exercises_only(ns.read(path)))
     except Exception:
         run.error = traceback.format_exc()[-4000:]
     return run
