@@ -266,7 +266,7 @@ class LessonRuns:
         return self._twice[name].result()
 
     def student(self, name: str) -> Run:
-        """The lesson's student copy, run from the top."""
+        """The lesson's student copy's exercises, run after its set-up cell."""
         self.start()
         return self._student[name].result()
 
