@@ -41,6 +41,7 @@ mod html;
 mod ipaddress;
 mod socket;
 mod urllib;
+mod wire;
 
 pub use socket::{Table, Tabular, table};
 

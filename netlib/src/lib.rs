@@ -30,6 +30,10 @@
 //! - Where CPython 3.11 and 3.13 differ (the 2024 `is_private`/`is_global`
 //!   tables, IPv4-mapped IPv6 text), netlib follows 3.13.
 //!
+//! [`wire`] adds what Python's standard library does not have and the lessons
+//! need: the TCP states of the student's own sockets (`LISTEN`, `TIME_WAIT`,
+//! ...), read from `/proc` without privilege.
+//!
 //! In the `Rust (netlib)` Jupyter kernel, `use netlib::prelude::*;` is already
 //! in effect, so lesson cells call [`ip_address`](ipaddress::ip_address),
 //! [`hexlify`](binascii::hexlify), `socket::gethostname()` or
@@ -50,3 +54,4 @@ mod pystr;
 mod repr;
 pub mod socket;
 pub mod urllib;
+pub mod wire;

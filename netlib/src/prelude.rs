@@ -56,3 +56,5 @@ pub use crate::urllib::{
 
 // http
 pub use crate::http::{self, cookies::SimpleCookie};
+
+pub use crate::wire;

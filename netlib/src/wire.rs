@@ -1,0 +1,73 @@
+//! What the student's own code does on the network, seen from the kernel:
+//! its sockets and their TCP states.
+//!
+//! [`sockets`] lists the TCP and UDP sockets of the process that runs the
+//! cells (local and peer address, state such as `LISTEN`, `ESTABLISHED`,
+//! `FIN_WAIT2`, `TIME_WAIT`, `CLOSE_WAIT`, and the bytes waiting in the
+//! receive and send queues), read from Linux's `/proc/net/{tcp,tcp6,udp,udp6}`
+//! without any privilege, as `ss -tuan` shows them. It also lists what a closed
+//! connection leaves behind in the kernel (`TIME_WAIT`, `FIN_WAIT2`,
+//! `LAST_ACK`): those entries belong to no process any more, so netlib keeps
+//! the ones on a port this process still uses (a server's listening port) or,
+//! when the process is alone in its network namespace, all of them.
+//!
+//! Python has no such call in its standard library; the third-party psutil's
+//! `psutil.Process().net_connections()` is the nearest, and `Debug` prints
+//! each entry as psutil's `pconn` does.
+//!
+//! ```
+//! use std::net::TcpListener;
+//! use netlib::wire;
+//!
+//! // Python: psutil.Process().net_connections()
+//! let listener = TcpListener::bind("127.0.0.1:0")?;
+//! let port = listener.local_addr()?.port();
+//! let mine = wire::sockets()?;
+//! let entry = mine.iter().find(|c| c.local.port() == port).expect("the listener");
+//! assert_eq!(entry.state, Some(wire::State::Listen));
+//! assert!(format!("{entry:?}").ends_with("raddr=(), status='LISTEN')"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod sockets;
+
+pub use sockets::{Connection, Sockets, State, sockets, sockets_of};
+
+crate::exception::python_error! {
+    /// Which Python exception a failed [`sockets`] call is: what Python's
+    /// `open()` or `os.listdir()` of the same `/proc` file raises.
+    ///
+    /// ```
+    /// use netlib::wire::ErrorKind;
+    /// // Python: type(e).__name__ of os.listdir('/proc/4194305/fd')
+    /// assert_eq!(ErrorKind::FileNotFoundError.python_name(), "FileNotFoundError");
+    /// ```
+    pub enum ErrorKind {
+        /// `OSError`: reading `/proc` failed otherwise (no `/proc`, I/O).
+        OSError => "OSError",
+        /// `FileNotFoundError`: no such process (or no `/proc/net` file).
+        FileNotFoundError => "FileNotFoundError",
+        /// `PermissionError`: another user's process.
+        PermissionError => "PermissionError",
+    }
+
+    /// A failed read of `/proc`; `Display` is Python's `str(exc)`,
+    /// `[Errno 2] No such file or directory: '/proc/4194305/fd'`.
+    ///
+    /// ```
+    /// use netlib::wire;
+    /// // Python: os.listdir('/proc/4194305/fd')   (no process has that id)
+    /// let err = wire::sockets_of(4_194_305).unwrap_err();
+    /// assert_eq!(err.to_string(), "[Errno 2] No such file or directory: '/proc/4194305/fd'");
+    /// ```
+    pub struct Error {}
+    debug: "FileNotFoundError(2, 'No such file or directory')",
+    example: {
+        module: netlib::wire,
+        python: "os.listdir('/proc/4194305/fd')",
+        rust: wire::sockets_of(4_194_305),
+        kind: FileNotFoundError,
+        class: "FileNotFoundError",
+        message: "[Errno 2] No such file or directory: '/proc/4194305/fd'",
+    }
+}
