@@ -11,6 +11,9 @@
 //! the ones on a port this process still uses (a server's listening port) or,
 //! when the process is alone in its network namespace, all of them.
 //!
+//! [`watch`] runs some code and lists the state changes of this process's
+//! connections meanwhile (`ESTABLISHED -> FIN_WAIT2 -> TIME_WAIT`), sampled.
+//!
 //! Python has no such call in its standard library; the third-party psutil's
 //! `psutil.Process().net_connections()` is the nearest, and `Debug` prints
 //! each entry as psutil's `pconn` does.
@@ -30,8 +33,10 @@
 //! ```
 
 mod sockets;
+mod watch;
 
 pub use sockets::{Connection, Sockets, State, sockets, sockets_of};
+pub use watch::{AFTER, Change, Changes, SAMPLE, watch};
 
 crate::exception::python_error! {
     /// Which Python exception a failed [`sockets`] call is: what Python's

@@ -144,3 +144,64 @@ fn the_table_shows_each_socket() {
         );
     }
 }
+
+#[test]
+fn watch_sees_each_side_close_in_turn() {
+    let server = TcpListener::bind("127.0.0.1:0").unwrap();
+    let listen = server.local_addr().unwrap();
+    let ((c, s), changes) = wire::watch(|| {
+        let client = TcpStream::connect(listen).unwrap();
+        let (accepted, _) = server.accept().unwrap();
+        let ends = (client.local_addr().unwrap(), accepted.local_addr().unwrap());
+        sleep(Duration::from_millis(30));
+        client.shutdown(Shutdown::Write).unwrap();
+        sleep(Duration::from_millis(30));
+        drop(accepted);
+        drop(client);
+        ends
+    });
+    // FIN_WAIT1 lasts until the peer's ACK of the FIN, a few ms on loopback when the
+    // ACK is delayed: seen or not, depending on the sample.
+    let client_states: Vec<_> = changes
+        .of(c)
+        .map(|x| x.to)
+        .filter(|s| *s != Some(State::FinWait1))
+        .collect();
+    assert_eq!(
+        client_states,
+        [
+            Some(State::Established),
+            Some(State::FinWait2),
+            Some(State::TimeWait)
+        ],
+        "{changes:?}"
+    );
+    let server_side: Vec<_> = changes
+        .iter()
+        .filter(|x| x.local == s && x.peer == Some(c))
+        .map(|x| x.to)
+        .collect();
+    assert_eq!(
+        server_side.first(),
+        Some(&Some(State::Established)),
+        "{changes:?}"
+    );
+    assert!(server_side.contains(&Some(State::CloseWait)), "{changes:?}");
+    assert_eq!(
+        server_side.last(),
+        Some(&None),
+        "the server's socket is gone: {changes:?}"
+    );
+    // The listener was there before and did not change: not listed.
+    assert!(
+        changes
+            .iter()
+            .all(|x| !(x.local == listen && x.peer.is_none())),
+        "{changes:?}"
+    );
+    // Each line reads as the time, the ends and the two states.
+    assert!(
+        format!("{changes:?}").contains(&format!("{c} -> {s} ESTABLISHED -> FIN_WAIT2")),
+        "{changes:?}"
+    );
+}
