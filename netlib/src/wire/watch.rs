@@ -156,7 +156,7 @@ fn snapshot() -> BTreeMap<Key, Option<State>> {
 /// let here = client.local_addr()?;
 /// let ((), changes) = wire::watch(|| {
 ///     client.shutdown(Shutdown::Write).unwrap(); // the client's FIN
-///     std::thread::sleep(std::time::Duration::from_millis(50));
+///     std::thread::sleep(std::time::Duration::from_millis(300)); // many samples
 ///     drop(conn); // the server's FIN
 /// });
 /// let states: Vec<_> = changes.of(here).map(|c| c.to).collect();
