@@ -111,6 +111,12 @@ log.lock().unwrap().clear();
     println!("bad client read {} bytes", bad.read(&mut buf).unwrap_or(0)); // closed by the server
 }
 println!("{:?}", ask(address, &["next client"])?);
+// The handler logs its error after its connection is closed (the client saw EOF
+// first): wait for the line, at most 5 s.
+let deadline = std::time::Instant::now() + Duration::from_secs(5);
+while !log.lock().unwrap().iter().any(|l| l.starts_with("handler error")) && std::time::Instant::now() < deadline {
+    std::thread::sleep(Duration::from_millis(10));
+}
 for line in log.lock().unwrap().iter() {
     println!("{line}");
 };
@@ -133,6 +139,12 @@ log.lock().unwrap().clear();
     println!("bad client read {n} bytes");
 }
 println!("{:?}", ask(address, &["next client"]).await?);
+// The handler logs its error after its connection is closed (the client saw EOF
+// first): wait for the line, at most 5 s.
+let deadline = std::time::Instant::now() + Duration::from_secs(5);
+while !log.lock().unwrap().iter().any(|l| l.starts_with("handler error")) && std::time::Instant::now() < deadline {
+    tokio::time::sleep(Duration::from_millis(10)).await;
+}
 for line in log.lock().unwrap().iter() {
     println!("{line}");
 };
