@@ -131,7 +131,7 @@ impl fmt::Debug for State {
 /// let udp = UdpSocket::bind("127.0.0.1:0")?;
 /// let here = udp.local_addr()?;
 /// let mine = wire::sockets()?;
-/// let c = mine.iter().find(|c| c.local == here).expect("the UDP socket");
+/// let c = mine.iter().find(|c| c.local == here && c.kind == netlib::socket::SOCK_DGRAM).expect("the UDP socket");
 /// assert_eq!((c.kind, c.peer, c.state), (netlib::socket::SOCK_DGRAM, None, None));
 /// assert!(c.fd.is_some());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -221,8 +221,8 @@ impl Sockets {
     /// ```
     /// use netlib::wire;
     /// // Python: len(psutil.Process().net_connections())
-    /// let n = wire::sockets()?.len();
-    /// assert_eq!(n, wire::sockets()?.iter().count());
+    /// let all = wire::sockets()?;
+    /// assert_eq!(all.len(), all.iter().count());
     /// # Ok::<(), wire::Error>(())
     /// ```
     pub fn len(&self) -> usize {
@@ -266,7 +266,8 @@ impl fmt::Debug for Sockets {
 /// let client = TcpStream::connect(server.local_addr()?)?;
 /// let (accepted, _) = server.accept()?;
 /// let here = client.local_addr()?;
-/// let states: Vec<_> = wire::sockets()?.iter().filter(|c| c.local == here).map(|c| c.state).collect();
+/// let tcp = |c: &&wire::Connection| c.local == here && c.kind == netlib::socket::SOCK_STREAM;
+/// let states: Vec<_> = wire::sockets()?.iter().filter(tcp).map(|c| c.state).collect();
 /// assert_eq!(states, [Some(State::Established)]);
 ///
 /// // The client closes first: its side waits in TIME_WAIT once the server closes too.
@@ -274,7 +275,7 @@ impl fmt::Debug for Sockets {
 /// drop(accepted);
 /// std::thread::sleep(std::time::Duration::from_millis(100));
 /// let left = wire::sockets()?;
-/// let gone = left.iter().find(|c| c.local == here).expect("what the client left");
+/// let gone = left.iter().find(tcp).expect("what the client left");
 /// assert_eq!((gone.state, gone.fd), (Some(State::TimeWait), None));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -288,7 +289,9 @@ pub fn sockets() -> Result<Sockets, Error> {
 /// ```
 /// use netlib::wire;
 /// // Python: psutil.Process(os.getpid()).net_connections()
-/// assert_eq!(wire::sockets_of(std::process::id())?.len(), wire::sockets()?.len());
+/// let server = std::net::TcpListener::bind("127.0.0.1:0").expect("a port");
+/// let here = server.local_addr().expect("its address");
+/// assert!(wire::sockets_of(std::process::id())?.iter().any(|c| c.local == here));
 /// # Ok::<(), wire::Error>(())
 /// ```
 pub fn sockets_of(pid: u32) -> Result<Sockets, Error> {
@@ -430,9 +433,11 @@ fn select(lines: Vec<(Line, AddressFamily, SocketKind)>, inodes: &HashMap<u64, i
     let alone = lines
         .iter()
         .all(|(l, _, _)| l.inode == 0 || inodes.contains_key(&l.inode));
+    // TIME_WAIT and the like are TCP: only this process's TCP ports count (a UDP
+    // socket's port number is another protocol's).
     let ports: HashSet<u16> = lines
         .iter()
-        .filter(|(l, _, _)| inodes.contains_key(&l.inode))
+        .filter(|(l, _, kind)| *kind == SocketKind::SOCK_STREAM && inodes.contains_key(&l.inode))
         .map(|(l, _, _)| l.local.port())
         .collect();
     let mut found: Vec<Connection> = lines

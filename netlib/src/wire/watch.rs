@@ -36,7 +36,8 @@ pub const AFTER: Duration = Duration::from_millis(200);
 /// // Python: (no equivalent; psutil sampled in a loop)
 /// let server = TcpListener::bind("127.0.0.1:0")?;
 /// let (client, changes) = wire::watch(|| TcpStream::connect(server.local_addr().unwrap()).unwrap());
-/// let first = changes.of(client.local_addr()?).next().expect("the client's socket appeared");
+/// let (here, there) = (client.local_addr()?, client.peer_addr()?);
+/// let first = changes.of(here).find(|c| c.peer == Some(there)).expect("the client's socket appeared");
 /// assert_eq!((first.from, first.to), (None, Some(State::Established)));
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -106,7 +107,7 @@ impl Changes {
     /// use netlib::wire::{self, State};
     /// // Python: (no equivalent)
     /// let (server, changes) = wire::watch(|| TcpListener::bind("127.0.0.1:0").unwrap());
-    /// let states: Vec<_> = changes.of(server.local_addr()?).map(|c| c.to).collect();
+    /// let states: Vec<_> = changes.of(server.local_addr()?).filter(|c| c.peer.is_none()).map(|c| c.to).collect();
     /// assert_eq!(states, [Some(State::Listen)]);
     /// # Ok::<(), std::io::Error>(())
     /// ```
@@ -165,7 +166,8 @@ fn snapshot() -> BTreeMap<Key, Option<State>> {
 ///     std::thread::sleep(std::time::Duration::from_millis(300)); // many samples
 ///     drop(conn); // the server's FIN
 /// });
-/// let states: Vec<_> = changes.of(here).map(|c| c.to).collect();
+/// let there = server.local_addr()?;
+/// let states: Vec<_> = changes.of(here).filter(|c| c.peer == Some(there)).map(|c| c.to).collect();
 /// assert_eq!(states.last(), Some(&Some(State::TimeWait)), "{changes:?}");
 /// assert!(states.contains(&Some(State::FinWait2)), "{changes:?}");
 /// # Ok::<(), std::io::Error>(())
