@@ -194,3 +194,14 @@ macro_rules! python_error {
 }
 
 pub(crate) use python_error;
+
+/// The C library's text for `errno`, as Python's `OSError` shows it
+/// (`os.strerror(errno)`): std's `io::Error` text without the
+/// ` (os error N)` it appends.
+pub(crate) fn strerror(errno: i32) -> String {
+    let text = std::io::Error::from_raw_os_error(errno).to_string();
+    match text.strip_suffix(&format!(" (os error {errno})")) {
+        Some(plain) => plain.to_owned(),
+        None => text,
+    }
+}

@@ -121,11 +121,11 @@ impl Error {
     /// gets it from `strerror()`; the class is the subclass CPython's
     /// `OSError(errno, …)` picks (`ECONNREFUSED` → `ConnectionRefusedError`).
     pub(crate) fn from_errno(errno: i32) -> Self {
-        let text = std::io::Error::from_raw_os_error(errno).to_string();
-        // std appends " (os error N)"; Python shows strerror alone.
-        let suffix = format!(" (os error {errno})");
-        let text = text.strip_suffix(&suffix).unwrap_or(&text).to_string();
-        Error::with_errno(class_of_errno(errno), errno, text)
+        Error::with_errno(
+            class_of_errno(errno),
+            errno,
+            crate::exception::strerror(errno),
+        )
     }
 
     /// CPython's `set_gaierror()`: `gaierror(code, gai_strerror(code))`, or

@@ -280,7 +280,7 @@ impl fmt::Debug for Sockets {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn sockets() -> Result<Sockets, Error> {
-    read("self", "self")
+    read("self")
 }
 
 /// [`sockets`] of the process `pid` (one of this user's: another user's
@@ -295,18 +295,13 @@ pub fn sockets() -> Result<Sockets, Error> {
 /// # Ok::<(), wire::Error>(())
 /// ```
 pub fn sockets_of(pid: u32) -> Result<Sockets, Error> {
-    let pid = pid.to_string();
-    read(&pid, &pid)
+    read(&pid.to_string())
 }
 
 fn os_error(e: &io::Error, path: &str) -> Error {
     match e.raw_os_error() {
         Some(errno) => {
-            let text = e.to_string();
-            let strerror = text
-                .strip_suffix(&format!(" (os error {errno})"))
-                .unwrap_or(&text)
-                .to_owned();
+            let strerror = crate::exception::strerror(errno);
             let kind = match errno {
                 libc::ENOENT | libc::ESRCH => ErrorKind::FileNotFoundError,
                 libc::EACCES | libc::EPERM => ErrorKind::PermissionError,
@@ -405,7 +400,9 @@ pub(crate) fn parse_table(text: &str) -> Vec<Line> {
         .collect()
 }
 
-fn read(pid: &str, net: &str) -> Result<Sockets, Error> {
+/// `pid`'s sockets, from its own view of the network (`/proc/<pid>/net`: its
+/// namespace's tables).
+fn read(pid: &str) -> Result<Sockets, Error> {
     let inodes = socket_inodes(pid)?;
     let tables = [
         ("tcp", AddressFamily::AF_INET, SocketKind::SOCK_STREAM),
@@ -415,7 +412,7 @@ fn read(pid: &str, net: &str) -> Result<Sockets, Error> {
     ];
     let mut lines = Vec::new();
     for (name, family, kind) in tables {
-        let path = format!("/proc/{net}/net/{name}");
+        let path = format!("/proc/{pid}/net/{name}");
         match std::fs::read_to_string(&path) {
             Ok(text) => lines.extend(parse_table(&text).into_iter().map(|l| (l, family, kind))),
             // A kernel without IPv6 has no tcp6/udp6: nothing of that kind.

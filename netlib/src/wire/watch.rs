@@ -148,8 +148,8 @@ fn snapshot() -> BTreeMap<Key, Option<State>> {
 /// reads `/proc/net` (about 3 ms on a 2-core machine), then waits [`SAMPLE`].
 /// A state shorter than that (a loopback handshake's `SYN_SENT`) is not seen,
 /// a `FIN_WAIT1` whose ACK is delayed a few ms sometimes is; `FIN_WAIT2`,
-/// `CLOSE_WAIT` and `TIME_WAIT` last until the other side acts, and are. Sockets that were there before and
-/// did not change are not listed.
+/// `CLOSE_WAIT` and `TIME_WAIT` last until the other side acts, and are.
+/// Sockets that were there before and did not change are not listed.
 ///
 /// ```
 /// use std::io::{Read, Write};
@@ -175,10 +175,9 @@ fn snapshot() -> BTreeMap<Key, Option<State>> {
 pub fn watch<T>(f: impl FnOnce() -> T) -> (T, Changes) {
     let started = Instant::now();
     let stop = Arc::new(AtomicBool::new(false));
-    let before = snapshot();
     let sampler = {
         let stop = Arc::clone(&stop);
-        let mut last = before.clone();
+        let mut last = snapshot();
         thread::Builder::new()
             .name("netlib-wire-watch".into())
             .spawn(move || {
@@ -192,18 +191,15 @@ pub fn watch<T>(f: impl FnOnce() -> T) -> (T, Changes) {
                         .chain(now.keys())
                         .collect::<std::collections::BTreeSet<_>>()
                     {
-                        let (from, to) = (
-                            last.get(key).copied().flatten(),
-                            now.get(key).copied().flatten(),
-                        );
-                        let (was, is) = (last.contains_key(key), now.contains_key(key));
-                        if was != is || from != to {
+                        // Absent (None) or present with its state: a change is either.
+                        let (was, is) = (last.get(key), now.get(key));
+                        if was != is {
                             changes.push(Change {
                                 at,
                                 local: key.0,
                                 peer: key.1,
-                                from: if was { from } else { None },
-                                to: if is { to } else { None },
+                                from: was.copied().flatten(),
+                                to: is.copied().flatten(),
                             });
                         }
                     }
