@@ -58,15 +58,12 @@ KINDS = {
 }
 
 
-def cells_of(lesson: str) -> dict:
-    return {c.get("id"): c for c in nbformat.read(NOTEBOOKS / f"{lesson}.ipynb", as_version=4).cells}
-
-
 def notebook() -> tuple[nbformat.NotebookNode, list[str]]:
     """One notebook: for each kind, its answer cell then the exercise's check cell."""
+    read = {lesson: nbformat.read(NOTEBOOKS / f"{lesson}.ipynb", as_version=4) for lesson, _, _ in KINDS.values()}
     cells, names = [], []
     for name, (lesson, exercise, answer) in KINDS.items():
-        by_id = cells_of(lesson)
+        by_id = {c.get("id"): c for c in read[lesson].cells}
         code = nbformat.from_dict(by_id[f"{exercise}-code"])
         if answer is not None:
             code.source = answer
@@ -74,8 +71,7 @@ def notebook() -> tuple[nbformat.NotebookNode, list[str]]:
         code.id, check.id = f"{name}-code", f"{name}-check"
         cells += [code, check]
         names.append(name)
-    meta = nbformat.read(NOTEBOOKS / "01-ipaddress-and-socket.ipynb", as_version=4).metadata
-    return nbformat.v4.new_notebook(cells=cells, metadata=meta), names
+    return nbformat.v4.new_notebook(cells=cells, metadata=read["01-ipaddress-and-socket"].metadata), names
 
 
 def main() -> int:
@@ -96,10 +92,8 @@ def main() -> int:
             page.goto(page_file.as_uri())
             cells = page.locator(".jp-Cell")
             for i, name in enumerate(names):
-                # The answer cell and its check, as the student sees them one under the other.
-                top = cells.nth(2 * i).bounding_box()
-                bottom = cells.nth(2 * i + 1).bounding_box()
-                page.set_viewport_size({"width": 1100, "height": int(bottom["y"] + bottom["height"] - top["y"]) + 40})
+                # The answer cell and its check, as the student sees them one under the
+                # other (page coordinates: the clip is taken from the full page).
                 top = cells.nth(2 * i).bounding_box()
                 bottom = cells.nth(2 * i + 1).bounding_box()
                 clip = {"x": 0, "y": top["y"], "width": 1100, "height": bottom["y"] + bottom["height"] - top["y"]}
