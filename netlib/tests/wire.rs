@@ -89,38 +89,43 @@ fn the_same_sockets_as_ss_shows() {
     let client = TcpStream::connect(server.local_addr().unwrap()).unwrap();
     let (_accepted, _) = server.accept().unwrap();
     let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
-    let ours: Vec<SocketAddr> = [server.local_addr(), client.local_addr(), udp.local_addr()]
-        .into_iter()
-        .map(Result::unwrap)
-        .chain(six.as_ref().map(|l| l.local_addr().unwrap()))
-        .collect();
+    // Each socket by kind and both ends: tests run in parallel, and a port
+    // number may be another protocol's, or the same client port towards
+    // another peer.
+    use netlib::socket::{SOCK_DGRAM, SOCK_STREAM};
+    let tcp = |a: std::io::Result<SocketAddr>, p: Option<SocketAddr>| (SOCK_STREAM, a.unwrap(), p);
+    let ours: Vec<_> = [
+        tcp(server.local_addr(), None),
+        tcp(client.local_addr(), client.peer_addr().ok()),
+        (SOCK_DGRAM, udp.local_addr().unwrap(), None),
+    ]
+    .into_iter()
+    .chain(six.as_ref().map(|l| tcp(l.local_addr(), None)))
+    .collect();
 
     let mine = wire::sockets().unwrap();
     let out = Command::new("ss").args(["-tuanH"]).output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    for addr in &ours {
+    for (kind, addr, peer) in &ours {
         let c = mine
             .iter()
-            .find(|c| c.local == *addr)
+            .find(|c| c.kind == *kind && c.local == *addr && c.peer == *peer)
             .unwrap_or_else(|| panic!("{addr} not in {mine:?}"));
+        let name = if *kind == SOCK_STREAM { "tcp" } else { "udp" };
         // ss prints `Netid State Recv-Q Send-Q Local Peer`, IPv6 in brackets.
         let line = text
             .lines()
             .map(|l| l.split_whitespace().collect::<Vec<_>>())
             .find(|f| {
                 f.len() >= 6
+                    && f[0] == name
                     && f[4] == addr.to_string()
-                    && (c.peer.is_none() || f[5] == c.peer.unwrap().to_string())
+                    && peer.is_none_or(|p| f[5] == p.to_string())
             })
-            .unwrap_or_else(|| panic!("ss does not list {addr}:\n{text}"));
-        let kind = if c.kind == netlib::socket::SOCK_STREAM {
-            "tcp"
-        } else {
-            "udp"
-        };
+            .unwrap_or_else(|| panic!("ss does not list {name} {addr}:\n{text}"));
         assert_eq!(
             (line[0], line[1]),
-            (kind, ss_state(c.state).as_str()),
+            (name, ss_state(c.state).as_str()),
             "{c:?}"
         );
     }
@@ -162,8 +167,10 @@ fn watch_sees_each_side_close_in_turn() {
     });
     // FIN_WAIT1 lasts until the peer's ACK of the FIN, a few ms on loopback when the
     // ACK is delayed: seen or not, depending on the sample.
+    // Another test's connection may use the same client port towards another
+    // peer: follow this connection by both of its ends.
     let client_states: Vec<_> = changes
-        .of(c)
+        .between(c, listen)
         .map(|x| x.to)
         .filter(|s| *s != Some(State::FinWait1))
         .collect();

@@ -37,7 +37,7 @@ pub const AFTER: Duration = Duration::from_millis(200);
 /// let server = TcpListener::bind("127.0.0.1:0")?;
 /// let (client, changes) = wire::watch(|| TcpStream::connect(server.local_addr().unwrap()).unwrap());
 /// let (here, there) = (client.local_addr()?, client.peer_addr()?);
-/// let first = changes.of(here).find(|c| c.peer == Some(there)).expect("the client's socket appeared");
+/// let first = changes.between(here, there).next().expect("the client's socket appeared");
 /// assert_eq!((first.from, first.to), (None, Some(State::Established)));
 /// # Ok::<(), std::io::Error>(())
 /// ```
@@ -114,6 +114,27 @@ impl Changes {
     pub fn of(&self, local: SocketAddr) -> impl Iterator<Item = &Change> {
         self.0.iter().filter(move |c| c.local == local)
     }
+
+    /// The changes of one end of one connection: the socket at `local`
+    /// connected to `peer`. A client's port number is unique only per peer
+    /// (Linux reuses an ephemeral port for another destination), so this is
+    /// the way to follow one connection when others run at the same time.
+    ///
+    /// ```
+    /// use std::net::{TcpListener, TcpStream};
+    /// use netlib::wire::{self, State};
+    /// // Python: (no equivalent)
+    /// let server = TcpListener::bind("127.0.0.1:0")?;
+    /// let (client, changes) = wire::watch(|| TcpStream::connect(server.local_addr().unwrap()).unwrap());
+    /// let states: Vec<_> = changes.between(client.local_addr()?, server.local_addr()?).map(|c| c.to).collect();
+    /// assert_eq!(states, [Some(State::Established)], "{changes:?}");
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn between(&self, local: SocketAddr, peer: SocketAddr) -> impl Iterator<Item = &Change> {
+        self.0
+            .iter()
+            .filter(move |c| c.local == local && c.peer == Some(peer))
+    }
 }
 
 impl fmt::Debug for Changes {
@@ -167,7 +188,7 @@ fn snapshot() -> BTreeMap<Key, Option<State>> {
 ///     drop(conn); // the server's FIN
 /// });
 /// let there = server.local_addr()?;
-/// let states: Vec<_> = changes.of(here).filter(|c| c.peer == Some(there)).map(|c| c.to).collect();
+/// let states: Vec<_> = changes.between(here, there).map(|c| c.to).collect();
 /// assert_eq!(states.last(), Some(&Some(State::TimeWait)), "{changes:?}");
 /// assert!(states.contains(&Some(State::FinWait2)), "{changes:?}");
 /// # Ok::<(), std::io::Error>(())
