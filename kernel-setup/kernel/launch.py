@@ -227,6 +227,10 @@ def evcxr_env(settings, home, slot):
         "Rust (netlib) 커널을 시작하지 못했습니다. If this is a compile error in netlib, "
         "fix netlib and restart the kernel (netlib을 고친 뒤 커널을 다시 시작하세요).\n" + HELP
     )
+    # The cells run in a network namespace of their own (evcxr patch 0022):
+    # they can capture their own packets (netlib::wire) and see nobody else's.
+    # NETLIB_KERNEL_NETNS=0 keeps them in the machine's.
+    env["EVCXR_NETNS"] = "0" if os.environ.get("NETLIB_KERNEL_NETNS") == "0" else "1"
     env.pop("NETLIB_KERNEL_PREBUILD", None)
     return env
 

@@ -32,9 +32,15 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod capture;
+mod packet;
+mod packets;
 mod sockets;
 mod watch;
 
+pub use capture::{Capture, MAX_PACKETS, capture};
+pub use packet::{Flags, Kind, Packet, Tcp};
+pub use packets::{Packets, SNAPLEN};
 pub use sockets::{Connection, Sockets, State, sockets, sockets_of};
 pub use watch::{AFTER, Change, Changes, SAMPLE, watch};
 

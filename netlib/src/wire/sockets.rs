@@ -298,7 +298,7 @@ pub fn sockets_of(pid: u32) -> Result<Sockets, Error> {
     read(&pid.to_string())
 }
 
-fn os_error(e: &io::Error, path: &str) -> Error {
+pub(super) fn os_error(e: &io::Error, path: &str) -> Error {
     match e.raw_os_error() {
         Some(errno) => {
             let strerror = crate::exception::strerror(errno);
