@@ -213,9 +213,34 @@ impl Packet {
             }
             Kind::Udp => format!("{} Len={}", ports(), self.payload_len),
             Kind::Icmp { kind, code, v6 } => icmp_text(*kind, *code, *v6),
+            Kind::Other(name) if name == "ARP" => {
+                arp_text(&self.frame).unwrap_or_else(|| name.clone())
+            }
             Kind::Other(name) => name.clone(),
         }
     }
+}
+
+/// tshark's words for an ARP request or reply (Ethernet, IPv4).
+fn arp_text(frame: &[u8]) -> Option<String> {
+    let arp = frame.get(14..42)?;
+    let ip = |o: usize| Ipv4Addr::new(arp[o], arp[o + 1], arp[o + 2], arp[o + 3]);
+    match u16::from_be_bytes([arp[6], arp[7]]) {
+        1 => Some(format!("Who has {}? Tell {}", ip(24), ip(14))),
+        2 => Some(format!("{} is at {}", ip(14), mac(&arp[8..14]))),
+        _ => None,
+    }
+}
+
+/// `52:55:0a:00:02:02`; `Broadcast` for all ones, as tshark writes it.
+fn mac(b: &[u8]) -> String {
+    if b.iter().all(|&x| x == 0xff) {
+        return "Broadcast".to_owned();
+    }
+    b.iter()
+        .map(|x| format!("{x:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
 }
 
 fn icmp_text(kind: u8, code: u8, v6: bool) -> String {
@@ -229,6 +254,7 @@ fn icmp_text(kind: u8, code: u8, v6: bool) -> String {
         (true, 134, _) => "Router Advertisement",
         (true, 135, _) => "Neighbor Solicitation",
         (true, 136, _) => "Neighbor Advertisement",
+        (true, 143, _) => "Multicast Listener Report Message v2",
         _ => return format!("type {kind}, code {code}"),
     };
     name.to_owned()
@@ -244,14 +270,18 @@ impl fmt::Debug for Packet {
 }
 
 pub(crate) fn summary(p: &Packet, t: Duration, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let host = |a: Option<SocketAddr>| a.map_or_else(String::new, |a| a.ip().to_string());
+    // Without IP addresses (ARP), the Ethernet ones, as tshark shows them.
+    let host = |a: Option<SocketAddr>, at: usize| match a {
+        Some(a) => a.ip().to_string(),
+        None => p.frame.get(at..at + 6).map_or_else(String::new, mac),
+    };
     write!(
         f,
         "{:>5} {:>11.9} {:>12} → {:<12} {} {} {}",
         p.number,
         t.as_secs_f64(),
-        host(p.src),
-        host(p.dst),
+        host(p.src, 6),
+        host(p.dst, 0),
         p.protocol(),
         p.len,
         p.info()
@@ -443,4 +473,73 @@ pub(crate) fn window_shift(t: &Tcp) -> Option<u32> {
         .find_map(|o| o.strip_prefix("WS="))
         .and_then(|v| v.parse::<u32>().ok())
         .map(u32::trailing_zeros)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn packet(frame: Vec<u8>, len: usize) -> Packet {
+        let (src, dst, kind, payload_len, payload) = decode(&frame, len);
+        Packet {
+            number: 1,
+            at: Duration::ZERO,
+            interface: "lo".to_owned(),
+            len,
+            src,
+            dst,
+            kind,
+            payload_len,
+            payload,
+            time: SystemTime::UNIX_EPOCH,
+            frame,
+        }
+    }
+
+    #[test]
+    fn arp_reads_as_tshark_writes_it() {
+        let mut frame = vec![0xff; 6]; // to everyone
+        frame.extend([0x52, 0x55, 10, 0, 2, 2, 0x08, 0x06]);
+        frame.extend([0, 1, 8, 0, 6, 4, 0, 1]); // Ethernet, IPv4, request
+        frame.extend([0x52, 0x55, 10, 0, 2, 2, 10, 0, 2, 2]);
+        frame.extend([0, 0, 0, 0, 0, 0, 10, 0, 2, 100]);
+        let p = packet(frame.clone(), frame.len());
+        assert_eq!(p.info(), "Who has 10.0.2.100? Tell 10.0.2.2");
+        let line = format!("{p:?}");
+        assert!(line.contains("52:55:0a:00:02:02 → Broadcast"), "{line}");
+        frame[21] = 2; // a reply
+        assert_eq!(
+            packet(frame.clone(), frame.len()).info(),
+            "10.0.2.2 is at 52:55:0a:00:02:02"
+        );
+    }
+
+    proptest! {
+        // Any bytes, any claimed length: decoded without a panic, and printable.
+        #[test]
+        fn any_frame_decodes(frame in proptest::collection::vec(any::<u8>(), 0..120), extra in 0usize..70000) {
+            let len = frame.len() + extra;
+            let p = packet(frame, len);
+            let _ = (p.info(), format!("{p:?}"));
+        }
+
+        // IPv4/IPv6 headers with random bodies: the most-travelled paths.
+        #[test]
+        fn any_ip_frame_decodes(v6 in any::<bool>(), proto in prop_oneof![Just(6u8), Just(17), Just(1), Just(58), Just(0), any::<u8>()],
+                                body in proptest::collection::vec(any::<u8>(), 0..80)) {
+            let mut frame = vec![0u8; 12];
+            if v6 {
+                frame.extend([0x86, 0xdd, 0x60, 0, 0, 0, 0, body.len() as u8, proto, 64]);
+                frame.extend([0u8; 32]);
+            } else {
+                frame.extend([0x08, 0x00, 0x45, 0, 0, 20 + body.len() as u8, 0, 0, 0, 0, 64, proto, 0, 0]);
+                frame.extend([127, 0, 0, 1, 127, 0, 0, 1]);
+            }
+            frame.extend(&body);
+            let len = frame.len();
+            let p = packet(frame, len);
+            let _ = (p.info(), format!("{p:?}"));
+        }
+    }
 }
