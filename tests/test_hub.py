@@ -105,6 +105,15 @@ def test_hub_options_are_checked_before_anything_is_installed(tmp_path):
         assert (out.returncode, out.stdout, out.stderr) == (1, "", f"error: {error}\n"), (args, out)
 
 
+OWN_NETWORK_CELL = """\
+println!("{:?}", std::env::var("EVCXR_NETNS_STATUS"));
+let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+let (_client, packets) = wire::capture(|| std::net::TcpStream::connect(server.local_addr().unwrap()).unwrap());
+println!("{}", packets.port(server.local_addr().unwrap().port()).len());
+println!("{:?}", std::net::TcpStream::connect("127.0.0.1:HUB_PORT").map(|_| ()).map_err(|e| e.kind()));
+"""
+
+
 def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_runs):
     nb = nbformat.read(ns.LESSON_01, as_version=4)
     rust_cells = {ns.py_tag(c): c for c in nb.cells if ns.py_tag(c)}
@@ -123,8 +132,12 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
         session = await s.open(LESSON)
         cells = [await s.execute(by_tag[tag]) for tag in CELLS]
         first = cells[0].first_output or cells[0].done
+        # Each student's cells in a network namespace of their own, as their
+        # own user: they capture their handshake, and the hub's proxy on the
+        # machine's loopback is out of their reach.
+        own = await s.execute(OWN_NETWORK_CELL.replace("HUB_PORT", str(hub.port)))
         await s.close()
-        return {"name": name, "specs": specs, "copy": copy, "session": session, "cells": cells,
+        return {"name": name, "specs": specs, "copy": copy, "session": session, "cells": cells, "own": own,
                 "server_s": served - t0, "login_to_first_output_s": first - t0}
 
     async def both():
@@ -146,6 +159,8 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
             shown = ns.shown(as_nb_cell(tag, cell.code, cell.outputs), rules)
             assert shown == ns.shown(twin[tag], rules), (r["name"], tag)
             assert not [o for o in cell.outputs if o.get("name") == "stderr"], (r["name"], tag)
+        own = "".join(o.get("text", "") for o in r["own"].outputs if o.get("name") == "stdout")
+        assert (r["own"].status, own) == ("ok", 'Ok("own")\n3\nErr(ConnectionRefused)\n'), (r["name"], r["own"].outputs)
         # The first kernel start in this account: a build slot in the student's own
         # home, copied from the shared prebuilt cache, so nothing compiles.
         home = Path(pwd.getpwnam(r["name"]).pw_dir)
