@@ -39,6 +39,7 @@ use std::io::Write;
 mod exercise;
 mod html;
 mod ipaddress;
+mod packets;
 mod socket;
 mod urllib;
 mod wire;

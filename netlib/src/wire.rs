@@ -40,6 +40,9 @@ mod watch;
 
 pub use capture::{Capture, MAX_PACKETS, capture};
 pub use packet::{Flags, Kind, Packet, Tcp};
+/// For the picture's tests, which build packets from hand-made frames.
+#[cfg(test)]
+pub(crate) use packets::Raw;
 pub use packets::{Packets, SNAPLEN};
 pub use sockets::{Connection, Sockets, State, sockets, sockets_of};
 pub use watch::{AFTER, Change, Changes, SAMPLE, watch};

@@ -1,8 +1,9 @@
 //! `netlib::wire::Capture` on this machine's real kernel, in a network
 //! namespace this test makes for itself (as the Rust (netlib) kernel does for
 //! its cells): a TCP connection's segments, a refused connect's RST, UDP
-//! datagrams and ICMP's "port unreachable", and the same packets as tshark
-//! reads them from the pcap file `save_pcap` wrote.
+//! datagrams and ICMP's "port unreachable", the same packets as tshark
+//! reads them from the pcap file `save_pcap` wrote, and a connection's
+//! sequence diagram.
 //!
 //! No test harness (`harness = false`): a process enters a user namespace
 //! only while it has one thread, so `main` does that first, then runs the
@@ -147,6 +148,17 @@ fn a_tcp_exchange_is_handshake_data_and_fins() {
         ours.iter().all(|p| p.interface == "lo" && p.len >= 54),
         "{ours:?}"
     );
+    // Its picture: the client's lane, then the server's, an arrow per segment.
+    let html = netlib::display::RichDisplay::to_html(&ours);
+    let lane = |role: &str| html.find(&format!(">{role}</text>")).expect(role);
+    assert!(lane("클라이언트") < lane("서버"), "{html}");
+    assert_eq!(html.matches("class=\"netlib-lane\"").count(), 2, "{html}");
+    assert_eq!(html.matches("class=\"netlib-packet\"").count(), ours.len());
+    assert!(
+        html.contains(">SYN, ACK</tspan> seq=0 ack=1</text>"),
+        "{html}"
+    );
+    assert!(html.contains(" seq=1 ack=1 len=5</text>") && html.contains("&quot;hello&quot;"));
 }
 
 fn a_refused_connect_is_a_syn_and_a_reset() {

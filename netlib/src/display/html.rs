@@ -15,10 +15,10 @@ pub(super) const FG: &str = "var(--jp-content-font-color1, rgba(0, 0, 0, 0.87))"
 pub(super) const MUTED: &str = "var(--jp-content-font-color2, rgba(0, 0, 0, 0.54))";
 /// Background of the picture, so text and background always come from the
 /// same theme.
-const BG: &str = "var(--jp-layout-color1, #fff)";
+pub(super) const BG: &str = "var(--jp-layout-color1, #fff)";
 const BORDER: &str = "var(--jp-border-color2, #e0e0e0)";
-const MONO: &str = "var(--jp-code-font-family, monospace)";
-const FONT: &str = "var(--jp-content-font-family, system-ui, sans-serif)";
+pub(super) const MONO: &str = "var(--jp-code-font-family, monospace)";
+pub(super) const FONT: &str = "var(--jp-content-font-family, system-ui, sans-serif)";
 
 /// The network part of an address: the theme's brand colour under inverse text
 /// (white on blue in the light theme, black on light blue in the dark one).
