@@ -148,6 +148,9 @@ fn a_tcp_exchange_is_handshake_data_and_fins() {
         ours.iter().all(|p| p.interface == "lo" && p.len >= 54),
         "{ours:?}"
     );
+    // The kernel's time stamps: in order, from the capture's start.
+    let times: Vec<_> = packets.iter().map(|p| p.at).collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{packets:?}");
     // Its picture: the client's lane, then the server's, an arrow per segment.
     let html = netlib::display::RichDisplay::to_html(&ours);
     let lane = |role: &str| html.find(&format!(">{role}</text>")).expect(role);
@@ -241,6 +244,8 @@ fn tshark_reads_the_same_packets() {
             "_ws.col.Protocol",
             "-e",
             "_ws.col.Info",
+            "-e",
+            "frame.time_relative",
         ])
         .output()
         .unwrap();
@@ -256,8 +261,25 @@ fn tshark_reads_the_same_packets() {
     }
     let theirs: Vec<_> = text.lines().collect();
     assert_eq!(theirs.len(), packets.len(), "{text}\n{packets:?}");
+    let micros_of = |p: &netlib::wire::Packet| {
+        p.time()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_micros()
+    };
+    let first = micros_of(packets.iter().next().unwrap());
     for (line, p) in theirs.iter().zip(&packets) {
-        let ours = format!("{}|{}|{}|{}", p.number, p.len, p.protocol(), p.info());
+        // The file keeps the kernel's time stamps in microseconds.
+        let micros = micros_of(p) - first;
+        let ours = format!(
+            "{}|{}|{}|{}|{}.{:06}000",
+            p.number,
+            p.len,
+            p.protocol(),
+            p.info(),
+            micros / 1_000_000,
+            micros % 1_000_000
+        );
         // tshark adds its analysis in brackets ("[TCP Window Update] ");
         // the rest is the same text.
         let theirs = line.replace("[TCP Window Update] ", "");

@@ -12,7 +12,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
 
 use super::packets::{Packets, Raw, SNAPLEN};
 use super::{Error, ErrorKind};
@@ -47,6 +47,7 @@ const POLL: Duration = Duration::from_millis(20);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub struct Capture {
+    started: SystemTime,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<io::Result<Seen>>>,
 }
@@ -66,17 +67,38 @@ impl Capture {
     /// # Ok::<(), netlib::wire::Error>(())
     /// ```
     pub fn start() -> Result<Capture, Error> {
+        // Before the socket exists, so that no packet's time is earlier.
+        let started = SystemTime::now();
         let sock = open().map_err(refused)?;
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
             .name("netlib-capture".to_owned())
-            .spawn(move || run(&sock, &flag))
+            .spawn(move || run(&sock, &flag, started))
             .map_err(|e| Error::new(ErrorKind::OSError, e.to_string()))?;
         Ok(Capture {
+            started,
             stop,
             thread: Some(thread),
         })
+    }
+
+    /// When the capture began: each packet's [`at`](super::Packet::at)
+    /// counts from here, so a cell can put its own events on the same time
+    /// line (`SystemTime::now().duration_since(capture.started())`).
+    ///
+    /// ```
+    /// use std::time::SystemTime;
+    /// use netlib::wire::Capture;
+    /// // Python: t0 = time.time()   (when the sniffer started)
+    /// if let Ok(c) = Capture::start() {
+    ///     assert!(c.started() <= SystemTime::now());
+    ///     c.stop()?;
+    /// }
+    /// # Ok::<(), netlib::wire::Error>(())
+    /// ```
+    pub fn started(&self) -> SystemTime {
+        self.started
     }
 
     /// Stops and returns the packets seen since [`start`](Capture::start),
@@ -162,9 +184,14 @@ fn open() -> io::Result<OwnedFd> {
         tv_sec: 0,
         tv_usec: POLL.as_micros() as libc::suseconds_t,
     };
+    // The kernel stamps each packet as it takes it in; reading the clock
+    // when this thread gets to it would be later, and late by different
+    // amounts for packets read in one go.
+    let on: libc::c_int = 1;
     unsafe {
         setsockopt(&fd, libc::SO_RCVBUF, &size);
         setsockopt(&fd, libc::SO_RCVTIMEO, &tv);
+        setsockopt(&fd, libc::SO_TIMESTAMPNS, &on);
     }
     Ok(fd)
 }
@@ -209,8 +236,7 @@ fn refused(e: io::Error) -> Error {
 /// The frames kept, and how many more were seen and not kept.
 type Seen = (Vec<Raw>, u64);
 
-fn run(sock: &OwnedFd, stop: &AtomicBool) -> io::Result<Seen> {
-    let started = Instant::now();
+fn run(sock: &OwnedFd, stop: &AtomicBool, started: SystemTime) -> io::Result<Seen> {
     let mut names = std::collections::HashMap::new();
     let mut kept = Vec::new();
     let mut not_kept = 0u64;
@@ -221,22 +247,10 @@ fn run(sock: &OwnedFd, stop: &AtomicBool) -> io::Result<Seen> {
             // What was sent before stop() is already queued: read it without waiting.
             draining = true;
         }
-        let mut addr: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
-        let mut alen = std::mem::size_of::<libc::sockaddr_ll>() as libc::socklen_t;
         let flags = libc::MSG_TRUNC | if draining { libc::MSG_DONTWAIT } else { 0 };
-        let n = unsafe {
-            libc::recvfrom(
-                sock.as_raw_fd(),
-                buf.as_mut_ptr().cast(),
-                buf.len(),
-                flags,
-                (&raw mut addr).cast(),
-                &mut alen,
-            )
-        };
-        if n < 0 {
-            let e = io::Error::last_os_error();
-            match e.kind() {
+        let (n, addr, stamp) = match receive(sock, &mut buf, flags) {
+            Ok(got) => got,
+            Err(e) => match e.kind() {
                 io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut if draining => break,
                 io::ErrorKind::WouldBlock
                 | io::ErrorKind::TimedOut
@@ -244,9 +258,9 @@ fn run(sock: &OwnedFd, stop: &AtomicBool) -> io::Result<Seen> {
                     continue;
                 }
                 _ => return Err(e),
-            }
-        }
-        let time = SystemTime::now();
+            },
+        };
+        let time = stamp.unwrap_or_else(SystemTime::now);
         // On loopback each packet passes twice, going out and coming in: keep one.
         let hatype = addr.sll_hatype;
         if addr.sll_pkttype == libc::PACKET_OUTGOING && hatype == libc::ARPHRD_LOOPBACK {
@@ -259,20 +273,60 @@ fn run(sock: &OwnedFd, stop: &AtomicBool) -> io::Result<Seen> {
             not_kept += 1;
             continue;
         }
-        let len = n as usize; // with MSG_TRUNC: the frame's real length
         let interface = names
             .entry(addr.sll_ifindex)
             .or_insert_with(|| interface_name(addr.sll_ifindex))
             .clone();
         kept.push(Raw {
             time,
-            at: started.elapsed(),
+            at: time.duration_since(started).unwrap_or_default(),
             interface,
-            len,
-            frame: buf[..len.min(SNAPLEN)].to_vec(),
+            len: n, // with MSG_TRUNC: the frame's real length
+            frame: buf[..n.min(SNAPLEN)].to_vec(),
         });
     }
     Ok((kept, not_kept + kernel_drops(sock)))
+}
+
+/// One frame: its length, where it was seen, and the kernel's time stamp.
+fn receive(
+    sock: &OwnedFd,
+    buf: &mut [u8],
+    flags: libc::c_int,
+) -> io::Result<(usize, libc::sockaddr_ll, Option<SystemTime>)> {
+    let mut addr: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
+    let mut iov = libc::iovec {
+        iov_base: buf.as_mut_ptr().cast(),
+        iov_len: buf.len(),
+    };
+    // Room for one control message holding a timespec, aligned for cmsghdr.
+    let mut control = [0u64; 8];
+    let mut msg: libc::msghdr = unsafe { std::mem::zeroed() };
+    msg.msg_name = (&raw mut addr).cast();
+    msg.msg_namelen = std::mem::size_of::<libc::sockaddr_ll>() as libc::socklen_t;
+    msg.msg_iov = &mut iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.as_mut_ptr().cast();
+    msg.msg_controllen = std::mem::size_of_val(&control);
+    let n = unsafe { libc::recvmsg(sock.as_raw_fd(), &mut msg, flags) };
+    if n < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    let mut stamp = None;
+    // SAFETY: the kernel filled msg_control; the CMSG_* walk stays inside it.
+    unsafe {
+        let mut c = libc::CMSG_FIRSTHDR(&msg);
+        while !c.is_null() {
+            if (*c).cmsg_level == libc::SOL_SOCKET && (*c).cmsg_type == libc::SCM_TIMESTAMPNS {
+                let ts: libc::timespec = std::ptr::read_unaligned(libc::CMSG_DATA(c).cast());
+                stamp = Some(
+                    SystemTime::UNIX_EPOCH + Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32),
+                );
+            }
+            c = libc::CMSG_NXTHDR(&msg, c);
+        }
+    }
+    Ok((n as usize, addr, stamp))
 }
 
 fn interface_name(index: libc::c_int) -> String {

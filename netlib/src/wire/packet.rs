@@ -168,6 +168,19 @@ impl Packet {
         }
     }
 
+    /// When the kernel took the packet in (wall-clock time, as pcap files
+    /// and Wireshark keep it); [`at`](Packet::at) is the same from the
+    /// capture's start.
+    ///
+    /// ```
+    /// use netlib::wire::Packets;
+    /// // Python: pkt.time   (scapy)
+    /// assert!(Packets::default().iter().all(|p| p.time() > std::time::UNIX_EPOCH));
+    /// ```
+    pub fn time(&self) -> SystemTime {
+        self.time
+    }
+
     /// `TCP`, `UDP`, `ICMP`, `ICMPv6` or the other protocol's name.
     ///
     /// ```
