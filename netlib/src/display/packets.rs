@@ -226,16 +226,32 @@ fn preview(p: &Packet) -> Option<String> {
         return None;
     }
     let shown = &p.payload[..p.payload.len().min(PREVIEW)];
-    let text: String = shown
-        .iter()
-        .map(|&b| {
-            if (0x20..0x7f).contains(&b) {
-                b as char
-            } else {
-                '.'
-            }
-        })
-        .collect();
+    // UTF-8 text reads as text ("안녕", cut at a character's middle or not);
+    // other bytes and control characters as dots.
+    let valid = match std::str::from_utf8(shown) {
+        Ok(s) => s,
+        Err(e) if e.error_len().is_none() => {
+            std::str::from_utf8(&shown[..e.valid_up_to()]).unwrap_or("")
+        }
+        Err(_) => "",
+    };
+    let text: String = if valid.is_empty() && !shown.is_empty() {
+        shown
+            .iter()
+            .map(|&b| {
+                if (0x20..0x7f).contains(&b) {
+                    b as char
+                } else {
+                    '.'
+                }
+            })
+            .collect()
+    } else {
+        valid
+            .chars()
+            .map(|c| if c.is_control() { '.' } else { c })
+            .collect()
+    };
     let cut = p.payload.len() > PREVIEW || p.payload_len > shown.len();
     Some(format!("\"{text}\"{}", if cut { "…" } else { "" }))
 }
@@ -268,7 +284,7 @@ fn label(p: &Packet) -> (String, String) {
 /// Hangul), to size the picture so no label is clipped.
 fn text_width(text: &str) -> f64 {
     text.chars()
-        .map(|c| if c.is_ascii() { 6.7 } else { 11.5 })
+        .map(|c| if c.is_ascii() { 7.2 } else { 12.0 })
         .sum()
 }
 
