@@ -38,7 +38,7 @@ mod packets;
 mod sockets;
 mod watch;
 
-pub use capture::{Capture, MAX_PACKETS, capture};
+pub use capture::{Capture, MAX_PACKETS, capture, capture_async};
 pub use packet::{Flags, Kind, Packet, Tcp};
 /// For the picture's tests, which build packets from hand-made frames.
 #[cfg(test)]

@@ -17,6 +17,9 @@ use std::time::Duration;
 use netlib::wire::{self, Flags, Packets};
 
 fn main() {
+    if std::env::var_os(REFUSED_CHILD).is_some() {
+        return capture_is_refused_here();
+    }
     if let Err(why) = own_namespace() {
         // Only a machine that forbids user namespaces gets here; this one's
         // CI does not (and as root, nothing is forbidden).
@@ -28,7 +31,8 @@ fn main() {
         eprintln!("skipped: no network namespace of our own here: {why}");
         return;
     }
-    let tests: [(&str, fn()); 5] = [
+    let tests: [(&str, fn()); 6] = [
+        ("refused", a_process_without_the_capability_is_told_why),
         ("a TCP exchange", a_tcp_exchange_is_handshake_data_and_fins),
         ("a refused connect", a_refused_connect_is_a_syn_and_a_reset),
         ("UDP", udp_datagrams_keep_their_boundaries),
@@ -305,5 +309,60 @@ fn filters_keep_numbers() {
     assert!(
         format!("{to_b:?}").starts_with("    1 0.000000000"),
         "{to_b:?}"
+    );
+}
+
+const REFUSED_CHILD: &str = "NETLIB_CAPTURE_TEST_REFUSED";
+const REASON: &str = "unshare: Operation not permitted (a test's reason)";
+
+/// This test again, without `CAP_NET_RAW`: as root through setpriv with the
+/// capability out of its bounding set; as another user simply by exec,
+/// which leaves a user namespace's capabilities behind.
+fn a_process_without_the_capability_is_told_why() {
+    let exe = std::env::current_exe().unwrap();
+    let mut cmd = if unsafe { libc::geteuid() } == 0 {
+        let mut c = Command::new("setpriv");
+        c.args(["--bounding-set", "-net_raw", "--"]).arg(&exe);
+        c
+    } else {
+        Command::new(&exe)
+    };
+    let out = cmd
+        .env(REFUSED_CHILD, "1")
+        .env("EVCXR_NETNS_STATUS", REASON)
+        .output()
+        .expect("the test binary runs again");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn capture_is_refused_here() {
+    let err = wire::Capture::start()
+        .err()
+        .expect("no CAP_NET_RAW: refused");
+    assert_eq!(err.python_class(), "PermissionError", "{err}");
+    let text = err.to_string();
+    assert!(
+        text.contains("패킷을 잡을 수 없습니다") && text.contains("Cannot capture packets"),
+        "{text}"
+    );
+    assert!(
+        text.contains(REASON),
+        "the kernel's reason is not in: {text}"
+    );
+    // The code runs all the same, and the packets say why.
+    let (ran, packets) = wire::capture(|| 42);
+    assert_eq!(ran, 42);
+    assert_eq!(packets.error().map(|e| e.to_string()), Some(text.clone()));
+    assert_eq!(format!("{packets:?}"), format!("(no capture: {text})"));
+    use netlib::display::RichDisplay;
+    let html = packets.to_html();
+    assert!(
+        html.contains("패킷을 잡지 못했다") && html.contains("Cannot capture packets"),
+        "{html}"
     );
 }

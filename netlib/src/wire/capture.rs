@@ -164,6 +164,34 @@ pub fn capture<T>(f: impl FnOnce() -> T) -> (T, Packets) {
     }
 }
 
+/// [`capture`] for async code: awaits `fut` while capturing. Like
+/// `capture`, it never fails: where capturing is refused, the future still
+/// runs and the [`Packets`] say why.
+///
+/// ```
+/// use netlib::wire;
+/// // Python: (no equivalent; scapy's AsyncSniffer around an await)
+/// let fut = wire::capture_async(async { 6 * 7 });
+/// // Any executor runs it; a Rust (netlib) cell simply writes `.await`.
+/// let waker = std::task::Waker::noop();
+/// let mut cx = std::task::Context::from_waker(&waker);
+/// let mut fut = std::pin::pin!(fut);
+/// match fut.as_mut().poll(&mut cx) {
+///     std::task::Poll::Ready((answer, _packets)) => assert_eq!(answer, 42),
+///     std::task::Poll::Pending => unreachable!("nothing to wait for"),
+/// }
+/// ```
+pub async fn capture_async<T>(fut: impl std::future::Future<Output = T>) -> (T, Packets) {
+    match Capture::start() {
+        Ok(c) => {
+            let value = fut.await;
+            let packets = c.stop().unwrap_or_else(Packets::unavailable);
+            (value, packets)
+        }
+        Err(e) => (fut.await, Packets::unavailable(e)),
+    }
+}
+
 fn open() -> io::Result<OwnedFd> {
     let proto = (libc::ETH_P_ALL as u16).to_be();
     let fd = unsafe {

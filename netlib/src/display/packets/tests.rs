@@ -365,10 +365,17 @@ fn a_text_payload_previews_as_text_and_bytes_as_dots() {
         udp("127.0.0.1:1000", "127.0.0.1:2000", "안녕".as_bytes()),
         udp("127.0.0.1:1000", "127.0.0.1:2000", &[0xff, 0x00, b'a']),
         // A character cut by the preview's length still shows the ones before it.
-        udp("127.0.0.1:1000", "127.0.0.1:2000", "가".repeat(20).as_bytes()),
+        udp(
+            "127.0.0.1:1000",
+            "127.0.0.1:2000",
+            "가".repeat(20).as_bytes(),
+        ),
     ])
     .to_html();
-    assert!(html.contains("&quot;안녕&quot;") || html.contains("\"안녕\""), "{html}");
+    assert!(
+        html.contains("&quot;안녕&quot;") || html.contains("\"안녕\""),
+        "{html}"
+    );
     assert!(html.contains("..a"), "{html}");
     assert!(html.contains("가가가가"), "{html}");
 }
