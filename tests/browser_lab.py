@@ -45,7 +45,7 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
-RICH_KINDS = {"address", "network", "interface", "url", "table", "exercise"}
+RICH_KINDS = {"address", "network", "interface", "url", "table", "exercise", "packets"}
 
 
 def chromium() -> str | None:
@@ -183,7 +183,8 @@ JS_CONTRAST = """(selector) => {
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
       const bg = background(el);
-      const fg = over(rgba(style.color), bg);
+      // SVG text (the packet pictures) is painted with fill, HTML text with color.
+      const fg = over(rgba(el instanceof SVGElement ? style.fill : style.color), bg);
       found.push({text: own.slice(0, 40), ratio: ratio(fg, bg), color: style.color, background: 'rgb(' + bg.slice(0, 3).map(Math.round).join(', ') + ')'});
     }
   }

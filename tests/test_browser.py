@@ -92,6 +92,8 @@ class Session:
     blocked: list[str] = field(default_factory=list)
     lesson_unchanged: bool = False
     total_s: float = 0.0
+    packet_cell: Cell | None = None  # lesson 02's first packet picture
+    packet_contrast: dict = field(default_factory=dict)  # theme -> texts measured in it
 
 
 def _wait(page, js: str, budget: bl.Budget, cap: float, what: str, arg=None):
@@ -124,8 +126,10 @@ def _open_lesson(page, lab, budget: bl.Budget, s: Session, n_cells: int) -> None
     s.api_kernel = ",".join(x["kernel"]["name"] for x in json.loads(body) if x["path"] == LESSON.name)
 
 
-def _run_cells(page, budget: bl.Budget, s: Session, nb) -> None:
-    for index, cell in enumerate(nb.cells):
+def _run_code_cells(page, budget: bl.Budget, nb, upto: int | None = None) -> list[Cell]:
+    """Shift+Enter on each code cell in turn (up to index `upto`), as a student does."""
+    ran = []
+    for index, cell in enumerate(nb.cells[: None if upto is None else upto + 1]):
         if cell.cell_type != "code":
             continue
         tag = ns.py_tag(cell)
@@ -135,9 +139,14 @@ def _run_cells(page, budget: bl.Budget, s: Session, nb) -> None:
         _wait(page, bl.JS_DONE, budget, CELL_TIMEOUT, f"cell {tag or cell.id} (index {index}) to finish")
         timing = page.evaluate(bl.JS_DISARM)
         seen = page.evaluate(bl.JS_OUTPUTS, index)
-        s.cells.append(Cell(index=index, id=cell.id, tag=tag, drawn=seen["drawn"], model=seen["model"],
-                            prompt=seen["prompt"], out_s=timing["out_s"], done_s=timing["done_s"],
-                            count=timing["count"]))
+        ran.append(Cell(index=index, id=cell.id, tag=tag, drawn=seen["drawn"], model=seen["model"],
+                        prompt=seen["prompt"], out_s=timing["out_s"], done_s=timing["done_s"],
+                        count=timing["count"]))
+    return ran
+
+
+def _run_cells(page, budget: bl.Budget, s: Session, nb) -> None:
+    s.cells.extend(_run_code_cells(page, budget, nb))
     _wait(page, "() => document.querySelector('#jp-main-statusbar')?.innerText.includes('| Idle')",
           budget, 60, "the kernel's Idle status after the last cell")
     s.status_after = page.locator("#jp-main-statusbar").inner_text()
@@ -232,6 +241,28 @@ def _switch_theme(page, budget, name: str) -> None:
     page.wait_for_timeout(500)
 
 
+LESSON_02 = ns.NOTEBOOKS / "02-tcp-udp-sockets.ipynb"
+
+
+def _packet_picture(page, lab, budget: bl.Budget, s: Session) -> None:
+    """Lesson 02 up to its first packet picture (the cells' own capture), shot in
+    the dark theme lesson 01 ended in, then in the light one."""
+    nb2 = nbformat.read(LESSON_02, as_version=4)
+    target = next(i for i, c in enumerate(nb2.cells) if c.cell_type == "code" and "wire::capture" in c.source)
+    page.goto(f"{lab.base}/lab/tree/{urllib.parse.quote(LESSON_02.name)}?token={lab.token}", timeout=budget.ms(120))
+    _wait(page, f"(n) => {{ const p = ({bl.JS_PANEL})(); return p && p.cells === n; }}", budget, 120,
+          f"lesson 02's {len(nb2.cells)} cells in the page", arg=len(nb2.cells))
+    _wait(page, "() => document.querySelector('#jp-main-statusbar')?.innerText.includes('| Idle')",
+          budget, KERNEL_TIMEOUT, "lesson 02's kernel Idle")
+    s.packet_cell = _run_code_cells(page, budget, nb2, upto=target)[-1]
+    for theme, switch in (("dark", None), ("light", "JupyterLab Light")):
+        if switch:
+            _switch_theme(page, budget, switch)
+        _scroll_to(page, target)
+        _shoot(page, SCREENSHOTS / f"02-{theme}-packets.png", theme, s)
+        s.packet_contrast[theme] = page.evaluate(bl.JS_CONTRAST, ".jp-OutputArea-output .netlib-packets")
+
+
 def _korean_fonts(page) -> list[dict]:
     """The fonts Chromium actually used for the lesson's first heading (DevTools' CSS.getPlatformFontsForNode)."""
     cdp = page.context.new_cdp_session(page)
@@ -262,6 +293,7 @@ def _drive(browser, lab, nb, s: Session) -> None:
         _switch_theme(page, budget, "JupyterLab Dark")
         _theme(page, "dark", s)
         _whole_notebook(page, "dark", s)
+        _packet_picture(page, lab, budget, s)
     except Exception as exc:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         try:
@@ -311,7 +343,7 @@ def session(tmp_path_factory, request) -> Session:
     env = {"JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"), "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces")}
     before = hashlib.sha256(LESSON.read_bytes()).hexdigest()
     nb = nbformat.read(LESSON, as_version=4)
-    for old in SCREENSHOTS.glob("01-*.png"):  # a previous run's pictures must not pass for this one's
+    for old in [*SCREENSHOTS.glob("01-*.png"), *SCREENSHOTS.glob("02-*.png")]:  # a previous run's pictures must not pass for this one's
         old.unlink()
     s = Session()
     # The app object (window.jupyterapp) gives the page's notebook model and commands.
@@ -471,3 +503,21 @@ def test_page_reached_only_loopback(session):
 
 def test_lesson_file_unchanged(session):
     assert session.lesson_unchanged, f"{LESSON.name} was written during the browser session"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_packet_picture_is_drawn_and_readable_in_both_themes(theme, session):
+    """Lesson 02's first capture (connect, 6 bytes, their ACK), run in the page:
+    drawn as the sequence diagram, its texts readable, shot in both themes."""
+    cell = _ran(session).packet_cell
+    assert cell is not None, "lesson 02's packet cell did not run"
+    assert not [d for d in cell.drawn if d["mime"] == STDERR], cell.drawn
+    assert any("netlib-packets" in cls for cls in cell.rich), cell.drawn
+    plain = next(m["data"]["text/plain"] for m in cell.model if m["output_type"] == "execute_result")
+    assert re.findall(r"\[([A-Z, ]+)\]", plain)[:3] == ["SYN", "SYN, ACK", "ACK"], plain
+    measured = session.packet_contrast[theme]
+    labels = " ".join(m["text"] for m in measured)
+    assert "SYN" in labels and "seq=" in labels, labels
+    poor = [m for m in measured if m["ratio"] < MIN_CONTRAST]
+    assert not poor, f"{len(poor)} packet-picture texts under contrast {MIN_CONTRAST} in {theme}: {poor[:5]}"
+    assert SCREENSHOTS / f"02-{theme}-packets.png" in session.screenshots
