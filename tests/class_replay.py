@@ -12,6 +12,11 @@ cells and run forward again. `play(lesson, scenario)` does that on fresh Rust
   there on to the end.
 - **twice** (kernel 2): every code cell run twice in a row.
 
+The class scenario's kernel runs its cells in the machine's network namespace
+(`NETLIB_KERNEL_NETNS=0`), as on a system that does not let users make
+namespaces: every lesson must still run, and each packet picture shows why it
+is missing (tests/test_class_replay.py); the twice scenario's has its own.
+
 A step is good when the cell's reply is "ok" with no error output and nothing
 on stderr (a panic or a `?` error shows there); a cell tagged
 `raises-exception` only has to finish. In the class scenario every step must
@@ -153,7 +158,7 @@ def play(path: Path, scenario: str, pause: float, cell_timeout: float) -> Replay
     cells = code_cells(path)
     out = Replay(lesson=path.stem, cells=len(cells))
     try:
-        kernel = Kernel(cwd=path.parent)
+        kernel = Kernel(cwd=path.parent, env={"NETLIB_KERNEL_NETNS": "0"} if scenario == "class" else None)
     except Exception as exc:  # reported in the result, with the kernel's log
         out.errors.append(f"{scenario}: kernel did not start: {exc}"[:2000])
         return out

@@ -38,6 +38,22 @@ def test_the_lesson_survives_a_class(replays, lesson):
     assert any(s.phase == "back" for s in r.steps), r.summary()
 
 
+CAPTURING = [p.stem for p in LESSONS if "wire::capture" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("lesson", CAPTURING)
+def test_without_the_cells_own_namespace_each_packet_cell_says_why(replays, lesson):
+    """The class scenario's cells ran in the machine's namespace: each capture
+    cell still ran (test_the_lesson_survives_a_class) and shows, in place of
+    its packets, why there are none."""
+    cells = class_replay.code_cells(class_replay.NOTEBOOKS / f"{lesson}.ipynb")
+    capturing = {i for i, (_, source, _) in enumerate(cells) if "wire::capture" in source}
+    steps = [s for s in replays[lesson].steps if s.first_run and s.index in capturing]
+    assert {s.index for s in steps} == capturing, f"not every capture cell ran: {sorted(capturing)}"
+    for s in steps:
+        assert s.ok and "(no capture: 패킷을 잡을 수 없습니다" in s.shown, (s.tag, s.detail, s.shown[-600:])
+
+
 @pytest.mark.parametrize("lesson", [p.stem for p in ns.paired_lessons()])
 def test_every_run_of_a_cell_twice_in_a_row_shows_what_python_shows(replays, lesson_runs, lesson):
     rust = ns.code_cells(ns.read(ns.NOTEBOOKS / f"{lesson}.ipynb"))

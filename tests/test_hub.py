@@ -284,6 +284,48 @@ def test_instructor_releases_students_submit_and_autograde_scores(hub):
     assert f"{lesson.stem} (Score: 4.0 / 8.0)" in feedback, re.findall(r"[^>]*Score:[^<]*", feedback)[:3]
 
 
+def test_students_neither_see_nor_reach_each_others_traffic(hub):
+    """Each student's cells run in a network namespace of their own: while one
+    captures, the other's connections are not in it, and the first's listening
+    port is not there for the second (who may bind the same number)."""
+    a_name, b_name = hub.names
+
+    def out(cell):
+        assert cell.status == "ok", cell.outputs
+        return "".join(o.get("text", "") for o in cell.outputs if o.get("name") == "stdout")
+
+    async def both():
+        a = hc.Student(hub.base, a_name, hub.passwords[a_name])
+        b = hc.Student(hub.base, b_name, hub.passwords[b_name])
+        for s in (a, b):
+            await s.login()
+            await s.start_server()
+            await s.open(LESSON)
+        try:
+            port = int(out(await a.execute(
+                'let a_server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();\n'
+                "let a_capture = wire::Capture::start().unwrap();\n"
+                'println!("{}", a_server.local_addr().unwrap().port());')))
+            b_saw = out(await b.execute(
+                "let timeout = std::time::Duration::from_secs(3);\n"
+                f'let theirs: std::net::SocketAddr = "127.0.0.1:{port}".parse().unwrap();\n'
+                'println!("{:?}", std::net::TcpStream::connect_timeout(&theirs, timeout).map(|_| ()).map_err(|e| e.kind()));\n'
+                "let b_server = std::net::TcpListener::bind(theirs).unwrap(); // the same number, in b's namespace\n"
+                "let b_client = std::net::TcpStream::connect_timeout(&theirs, timeout).unwrap();\n"
+                'println!("{}", b_client.peer_addr().unwrap() == b_server.local_addr().unwrap());'))
+            a_saw = out(await a.execute(
+                "let a_packets = a_capture.stop().unwrap();\n"
+                'println!("{}", a_packets.iter().filter(|p| p.protocol() == "TCP").count());'))
+            return b_saw, a_saw
+        finally:
+            await a.close()
+            await b.close()
+
+    b_saw, a_saw = run(both())
+    assert b_saw == "Err(ConnectionRefused)\ntrue\n", b_saw
+    assert a_saw == "0\n", f"{a_name}'s capture saw TCP while only {b_name} talked: {a_saw}"
+
+
 def runuser(name, *cmd):
     return subprocess.run(["runuser", "-u", name, "--", *cmd], capture_output=True, text=True, timeout=60)
 

@@ -125,7 +125,11 @@ def test_a_restarted_cell_process_gets_a_new_namespace_and_no_helper_is_left(ker
     assert len(after) == 1 and after[0].pid != before[0].pid, (before, after)
 
 
-def test_without_the_namespace_the_cells_run_in_the_machines(tmp_path):
+def test_without_the_namespace_the_cells_run_in_the_machines_and_a_capture_says_why(tmp_path):
+    """NETLIB_KERNEL_NETNS=0, as where namespaces are not allowed: the cells run in
+    the machine's namespace, and a capture cell runs its code and shows why it has
+    no packets, in Korean and English (even as root, who could capture there:
+    it would show everyone's traffic)."""
     with Kernel(env={"NETLIB_KERNEL_NETNS": "0"}) as k:
         out = ok(
             k,
@@ -133,6 +137,11 @@ def test_without_the_namespace_the_cells_run_in_the_machines(tmp_path):
             'println!("{}", std::fs::read_link("/proc/self/ns/net").unwrap().display());',
         )
         status, ns = out.splitlines()
-        assert status == "Err(NotPresent)", out
+        assert status == 'Ok("turned off (EVCXR_NETNS=0)")', out
         assert ns == os.readlink("/proc/self/ns/net"), out
         assert slirps(k) == []
+        r = k.execute('let (answer, packets) = wire::capture(|| 6 * 7);\nprintln!("{answer}");\npackets')
+        assert r.status == "ok" and not r.errors and r.stdout == "42\n", r.text
+        text, html = r.bundles[-1]["text/plain"], r.bundles[-1]["text/html"]
+        assert text.startswith("(no capture: 패킷을 잡을 수 없습니다") and "turned off (EVCXR_NETNS=0)" in text, text
+        assert "패킷을 잡지 못했다" in html and "Cannot capture packets" in html, html

@@ -338,6 +338,19 @@ fn a_process_without_the_capability_is_told_why() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    // With the capability (in this namespace) but a kernel whose cells are in
+    // the machine's namespace (NETLIB_KERNEL_NETNS=0), netlib refuses itself.
+    let out = Command::new(&exe)
+        .env(REFUSED_CHILD, "1")
+        .env("EVCXR_NETNS_STATUS", REASON)
+        .output()
+        .expect("the test binary runs again");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 fn capture_is_refused_here() {

@@ -67,6 +67,14 @@ impl Capture {
     /// # Ok::<(), netlib::wire::Error>(())
     /// ```
     pub fn start() -> Result<Capture, Error> {
+        // In the Rust (netlib) kernel, only in the cells' own namespace: in the
+        // machine's, a capture (where root may make one) would show everyone's
+        // traffic, not the student's.
+        if let Ok(status) = std::env::var(NETNS_STATUS)
+            && status != "own"
+        {
+            return Err(cannot(&status));
+        }
         // Before the socket exists, so that no packet's time is earlier.
         let started = SystemTime::now();
         let sock = open().map_err(refused)?;
@@ -237,19 +245,28 @@ unsafe fn setsockopt<T>(fd: &OwnedFd, opt: libc::c_int, value: &T) {
     }
 }
 
+/// What the Rust (netlib) kernel's start says of the cells' network
+/// namespace (evcxr patch 0022): `own`, or why not.
+const NETNS_STATUS: &str = "EVCXR_NETNS_STATUS";
+
 /// The error for a socket the kernel refused, with the reason the kernel
 /// start left in `EVCXR_NETNS_STATUS`.
 fn refused(e: io::Error) -> Error {
     if e.raw_os_error() != Some(libc::EPERM) && e.raw_os_error() != Some(libc::EACCES) {
         return Error::new(ErrorKind::OSError, e.to_string());
     }
-    let why = match std::env::var("EVCXR_NETNS_STATUS") {
+    let why = match std::env::var(NETNS_STATUS) {
         Ok(s) if s == "own" => "the namespace did not give the capability".to_owned(),
         Ok(s) => s,
         Err(_) => "this process runs in the machine's own network namespace \
                    (not in the Rust (netlib) kernel)"
             .to_owned(),
     };
+    cannot(&why)
+}
+
+/// `PermissionError`, in Korean and English, with `why`.
+fn cannot(why: &str) -> Error {
     Error::new(
         ErrorKind::PermissionError,
         format!(
