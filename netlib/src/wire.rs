@@ -1,5 +1,18 @@
-//! What the student's own code does on the network, seen from the kernel:
-//! its sockets and their TCP states.
+//! What the student's own code does on the network: the packets it sends
+//! and receives, its sockets and their TCP states.
+//!
+//! [`capture`] runs some code while capturing the packets of the process's
+//! network namespace and returns them as [`Packets`]: decoded as Wireshark
+//! numbers them (TCP flags, sequence and acknowledgment numbers relative to
+//! each side's first, the scaled window, UDP, ICMP), `Debug` one line per
+//! packet as `tshark` prints it, a notebook picture that is a sequence
+//! diagram, filters by port and connection, and [`Packets::save_pcap`] for
+//! Wireshark. [`Capture`] is the same as a start and a stop, and
+//! [`capture_async`] the same around an `.await`. Capturing needs
+//! `CAP_NET_RAW` in the namespace: the Rust (netlib) kernel runs the cells in
+//! a user and network namespace of their own (evcxr patch 0022), where they
+//! have it and where the only traffic is theirs; elsewhere a capture says why
+//! it cannot, and `capture(|| …)` still runs the code.
 //!
 //! [`sockets`] lists the TCP and UDP sockets of the process that runs the
 //! cells (local and peer address, state such as `LISTEN`, `ESTABLISHED`,
