@@ -224,10 +224,14 @@ fn tshark_reads_the_same_packets() {
     let server = TcpListener::bind("127.0.0.1:0").unwrap();
     let udp = UdpSocket::bind("127.0.0.1:0").unwrap();
     let ((), packets) = wire::capture(|| {
+        // The known exchange: connect, send 5 bytes, receive 5, close.
         let mut client = TcpStream::connect(server.local_addr().unwrap()).unwrap();
         let (mut conn, _) = server.accept().unwrap();
-        client.write_all(&[7u8; 3000]).unwrap();
-        conn.read_exact(&mut [0; 3000]).unwrap();
+        client.write_all(b"hello").unwrap();
+        let mut five = [0; 5];
+        conn.read_exact(&mut five).unwrap();
+        conn.write_all(&five).unwrap();
+        client.read_exact(&mut five).unwrap();
         drop(client);
         conn.read_to_end(&mut Vec::new()).unwrap();
         drop(conn);
@@ -264,6 +268,22 @@ fn tshark_reads_the_same_packets() {
         eprintln!("\n{text}\n{packets:?}");
     }
     let theirs: Vec<_> = text.lines().collect();
+    // What tshark says, in short: SYN, SYN-ACK, ACK, the 5 bytes each way, the FINs.
+    let flags: Vec<_> = theirs
+        .iter()
+        .filter_map(|l| Some(l.split_once('[')?.1.split_once(']')?.0))
+        .collect();
+    assert_eq!(flags[..3], ["SYN", "SYN, ACK", "ACK"], "{text}");
+    assert_eq!(
+        theirs.iter().filter(|l| l.contains("Len=5 ")).count(),
+        2,
+        "{text}"
+    );
+    assert_eq!(
+        flags.iter().filter(|f| f.contains("FIN")).count(),
+        2,
+        "{text}"
+    );
     assert_eq!(theirs.len(), packets.len(), "{text}\n{packets:?}");
     let micros_of = |p: &netlib::wire::Packet| {
         p.time()
