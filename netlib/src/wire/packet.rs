@@ -106,6 +106,8 @@ pub struct Tcp {
     pub scaled_window: Option<u32>,
     /// The options, as Wireshark names them (`MSS=65495`, `SACK_PERM`, `WS=128`).
     pub options: Vec<String>,
+    /// The window-scale option's shift (`WS=128` is 7), if the segment has one.
+    pub window_scale: Option<u8>,
 }
 
 /// What a frame carries.
@@ -386,6 +388,7 @@ pub(crate) fn decode(
             let sport = u16::from_be_bytes([body[0], body[1]]);
             let dport = u16::from_be_bytes([body[2], body[3]]);
             let offset = usize::from(body[12] >> 4) * 4;
+            let (options, window_scale) = tcp_options(body.get(20..offset.max(20)).unwrap_or(&[]));
             let tcp = Tcp {
                 flags: Flags(u16::from_be_bytes([body[12] & 0x01, body[13]])),
                 seq: u32::from_be_bytes([body[4], body[5], body[6], body[7]]),
@@ -394,7 +397,8 @@ pub(crate) fn decode(
                 relative_ack: 0,
                 window: u16::from_be_bytes([body[14], body[15]]),
                 scaled_window: None,
-                options: tcp_options(body.get(20..offset.max(20)).unwrap_or(&[])),
+                options,
+                window_scale,
             };
             let payload = body.get(offset..).unwrap_or(&[]).to_vec();
             (
@@ -442,9 +446,11 @@ fn be16(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_be_bytes([*b.get(at)?, *b.get(at + 1)?]))
 }
 
-/// The options Wireshark names in its Info column, in the segment's order.
-fn tcp_options(mut opts: &[u8]) -> Vec<String> {
+/// The options Wireshark names in its Info column, in the segment's order,
+/// and the window-scale shift among them.
+fn tcp_options(mut opts: &[u8]) -> (Vec<String>, Option<u8>) {
     let mut out = Vec::new();
+    let mut scale = None;
     while let Some(&kind) = opts.first() {
         match kind {
             0 => break,
@@ -461,7 +467,11 @@ fn tcp_options(mut opts: &[u8]) -> Vec<String> {
         };
         match (kind, body.len()) {
             (2, 2) => out.push(format!("MSS={}", u16::from_be_bytes([body[0], body[1]]))),
-            (3, 1) => out.push(format!("WS={}", 1u32 << body[0].min(14))),
+            (3, 1) => {
+                let shift = body[0].min(14); // RFC 7323's largest
+                scale = Some(shift);
+                out.push(format!("WS={}", 1u32 << shift));
+            }
             (4, 0) => out.push("SACK_PERM".to_owned()),
             (8, 8) => {
                 let val = u32::from_be_bytes([body[0], body[1], body[2], body[3]]);
@@ -476,16 +486,7 @@ fn tcp_options(mut opts: &[u8]) -> Vec<String> {
         }
         opts = &opts[len.min(opts.len())..];
     }
-    out
-}
-
-/// A TCP segment's window-scale shift, from its options (`WS=128` is 7).
-pub(crate) fn window_shift(t: &Tcp) -> Option<u32> {
-    t.options
-        .iter()
-        .find_map(|o| o.strip_prefix("WS="))
-        .and_then(|v| v.parse::<u32>().ok())
-        .map(u32::trailing_zeros)
+    (out, scale)
 }
 
 #[cfg(test)]

@@ -99,7 +99,7 @@ impl Packets {
     fn number_streams(&mut self) {
         type Dir = (SocketAddr, SocketAddr);
         let mut isn: HashMap<Dir, u32> = HashMap::new();
-        let mut shift: HashMap<Dir, Option<u32>> = HashMap::new();
+        let mut shift: HashMap<Dir, Option<u8>> = HashMap::new();
         for p in &mut self.packets {
             let (Some(src), Some(dst)) = (p.src, p.dst) else {
                 continue;
@@ -108,7 +108,7 @@ impl Packets {
             let (here, back) = ((src, dst), (dst, src));
             if t.flags.has(Flags::SYN) {
                 isn.insert(here, t.seq);
-                shift.insert(here, packet::window_shift(t));
+                shift.insert(here, t.window_scale);
                 if !t.flags.has(Flags::ACK) {
                     // A new connection on these ports: forget the old one's.
                     isn.remove(&back);

@@ -300,6 +300,7 @@ fn any_packet() -> impl Strategy<Value = Packet> {
                 window: 0,
                 scaled_window: None,
                 options: Vec::new(),
+                window_scale: None,
             }
         )),
         Just(Kind::Udp),
