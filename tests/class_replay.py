@@ -45,6 +45,7 @@ from pathlib import Path
 import nbformat
 
 from kernel_helpers import Kernel
+import notebook_support as ns
 from notebook_support import shown_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -219,7 +220,7 @@ def merge(parts: list[Replay]) -> Replay:
 
 
 def lessons() -> list[Path]:
-    return sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+    return ns.lessons()
 
 
 def replay_all(paths: list[Path], workers: int = 4, pause: float = PAUSE) -> dict[str, Replay]:
