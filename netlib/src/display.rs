@@ -10,7 +10,7 @@
 //! [`ParseResult`](crate::urllib::parse::ParseResult) and
 //! [`SplitResult`](crate::urllib::parse::SplitResult), and [`Table`], the
 //! wrapper [`table`] puts around resolver results that are plain tuples and
-//! lists.
+//! lists, and [`BarChart`], a lesson's measurements as grouped bars.
 //!
 //! Every bundle carries `text/plain` equal to the value's `Debug` (Python's
 //! `repr()`), so plain frontends, nbclient and text comparisons see exactly
@@ -36,6 +36,7 @@
 use std::fmt;
 use std::io::Write;
 
+mod chart;
 mod exercise;
 mod html;
 mod ipaddress;
@@ -44,6 +45,7 @@ mod socket;
 mod urllib;
 mod wire;
 
+pub use chart::BarChart;
 pub use socket::{Table, Tabular, table};
 
 /// A value that has a picture: the HTML a notebook shows for it, next to

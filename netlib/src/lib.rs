@@ -30,6 +30,9 @@
 //! - Where CPython 3.11 and 3.13 differ (the 2024 `is_private`/`is_global`
 //!   tables, IPv4-mapped IPv6 text), netlib follows 3.13.
 //!
+//! [`resource`] is Python's `resource` (the open-file limit a thousand
+//! connections need, `getrusage`).
+//!
 //! [`wire`] adds what Python's standard library does not have and the lessons
 //! need: the TCP states of the student's own sockets (`LISTEN`, `TIME_WAIT`,
 //! ...), read from `/proc` without privilege.
@@ -52,6 +55,7 @@ pub mod ipaddress;
 pub mod prelude;
 mod pystr;
 mod repr;
+pub mod resource;
 pub mod socket;
 pub mod urllib;
 pub mod wire;

@@ -57,4 +57,7 @@ pub use crate::urllib::{
 // http
 pub use crate::http::{self, cookies::SimpleCookie};
 
+// resource
+pub use crate::resource;
+
 pub use crate::wire;
