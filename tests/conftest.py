@@ -14,6 +14,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 # The rust-netlib kernelspec is in .venv; a same-named user-wide one must not win.
 os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
+# Lesson 07 measures its servers under 10, 100 and 1,000 concurrent clients; the
+# tests run it at a reduced size (its kernels inherit this environment through
+# jupyter_client and the kernel launcher), the full size is
+# ./kernel-setup/bench/lesson07's.
+os.environ.setdefault("NETLESSONS_LOAD_SIZES", "10,50")
 
 
 def pytest_report_header(config):

@@ -15,7 +15,8 @@ use super::html::{self, BG, FG, FONT, Figure, MONO, MUTED, PART_COLOURS};
 super::evcxr_display!(BarChart);
 
 const PLOT_H: f64 = 180.0;
-const TOP: f64 = 14.0;
+/// Room above the plot for the unit.
+const TOP: f64 = 26.0;
 const LEFT: f64 = 64.0;
 const BAR_W: f64 = 18.0;
 const GROUP_GAP: f64 = 22.0;
@@ -108,11 +109,11 @@ impl BarChart {
     }
 }
 
-/// A number as the table and the labels print it: whole above 100, three
-/// significant digits below.
+/// A number as the table and the labels print it: whole from 100 up, three
+/// significant digits below, without trailing zeros (`0.1`, not `0.100`).
 fn number(v: f64) -> String {
-    if !v.is_finite() {
-        "-".to_owned()
+    let text = if !v.is_finite() {
+        return "-".to_owned();
     } else if v.abs() >= 100.0 || v == v.trunc() {
         format!("{v:.0}")
     } else if v.abs() >= 10.0 {
@@ -121,6 +122,11 @@ fn number(v: f64) -> String {
         format!("{v:.2}")
     } else {
         format!("{v:.3}")
+    };
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
     }
 }
 
@@ -149,10 +155,12 @@ impl Axis {
         if chart.log {
             let min = chart.values().fold(f64::INFINITY, f64::min);
             let (lo, hi) = if min.is_finite() {
-                (
-                    min.log10().floor(),
-                    max.log10().ceil().max(min.log10().floor() + 1.0),
-                )
+                // A value on the lowest tick would draw no bar: one decade lower then.
+                let mut lo = min.log10().floor();
+                if 10f64.powf(lo) >= min {
+                    lo -= 1.0;
+                }
+                (lo, max.log10().ceil().max(lo + 1.0))
             } else {
                 (0.0, 1.0)
             };
@@ -259,7 +267,7 @@ fn svg(chart: &BarChart) -> String {
          style=\"stroke:{FG};stroke-width:1px\"/>\
          <text x=\"6\" y=\"{:.1}\" style=\"fill:{MUTED};font-family:{FONT}\">{}</text>",
         LEFT + plot_w,
-        TOP - 2.0,
+        TOP - 12.0,
         html::esc(&chart.unit)
     );
     let mut x = LEFT;
@@ -389,6 +397,28 @@ mod tests {
     }
 
     #[test]
+    fn numbers_drop_trailing_zeros() {
+        assert_eq!(number(0.1), "0.1");
+        assert_eq!(number(0.928), "0.928");
+        assert_eq!(number(5.0), "5");
+        assert_eq!(number(43.5), "43.5");
+        assert_eq!(number(12345.6), "12346");
+        assert_eq!(number(f64::NAN), "-");
+    }
+
+    #[test]
+    fn a_value_on_a_power_of_ten_still_draws_a_bar_on_a_log_axis() {
+        let chart = BarChart::new("threads", "개")
+            .series(["a"])
+            .group("one", [1.0])
+            .group("many", [51.0])
+            .log_scale();
+        let axis = Axis::of(&chart);
+        assert_eq!(axis.ticks, [0.1, 1.0, 10.0, 100.0]);
+        assert!(axis.height(1.0) > 10.0);
+    }
+
+    #[test]
     fn a_log_axis_spans_whole_powers_of_ten() {
         let chart = BarChart::new("p99", "ms")
             .series(["a"])
@@ -407,7 +437,7 @@ mod tests {
                 .count(),
             2
         );
-        assert!(format!("{chart:?}").ends_with("z      -"));
+        assert!(format!("{chart:?}").ends_with("z     -"));
     }
 
     #[test]
