@@ -159,7 +159,11 @@ def play(path: Path, scenario: str, pause: float, cell_timeout: float) -> Replay
     cells = code_cells(path)
     out = Replay(lesson=path.stem, cells=len(cells))
     try:
-        kernel = Kernel(cwd=path.parent, env={"NETLIB_KERNEL_NETNS": "0"} if scenario == "class" else None)
+        kernel = Kernel(
+            cwd=path.parent,
+            env={"NETLIB_KERNEL_NETNS": "0"} if scenario == "class" else None,
+            kernel_name=ns.read(path).metadata.kernelspec.name,
+        )
     except Exception as exc:  # reported in the result, with the kernel's log
         out.errors.append(f"{scenario}: kernel did not start: {exc}"[:2000])
         return out

@@ -26,6 +26,8 @@ from netlessons.kernel.selfcheck import COMPILING
 ROOT = Path(__file__).resolve().parents[1]
 KERNEL_HOME = ROOT / "build" / "kernel"
 KERNEL_NAME = "rust-netlib"
+# The second kernel (TLS crates on top): the lessons that name it (lesson 06).
+WEB_KERNEL_NAME = "rust-netlib-web"
 # A slot that must be refreshed from the cache or a netlib that changed since
 # the install can take minutes on 2 busy cores; a warm start takes seconds.
 STARTUP_TIMEOUT = float(os.environ.get("NETLESSONS_KERNEL_STARTUP_TIMEOUT", 900))
@@ -58,9 +60,9 @@ class CellResult:
 class Kernel:
     """One running kernel, its client, and the file that collects its stdout and stderr."""
 
-    def __init__(self, env: dict | None = None, cwd: Path | None = None):
+    def __init__(self, env: dict | None = None, cwd: Path | None = None, kernel_name: str = KERNEL_NAME):
         self.log = tempfile.NamedTemporaryFile(prefix="rust-netlib-kernel-", suffix=".log", delete=False)
-        self.km = KernelManager(kernel_name=KERNEL_NAME)
+        self.km = KernelManager(kernel_name=kernel_name)
         full_env = dict(os.environ)
         full_env.pop("NETLIB_KERNEL_PREBUILD", None)
         full_env.update(env or {})

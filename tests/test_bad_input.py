@@ -11,6 +11,7 @@ caller), and the next, ordinary client gets its answer.
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 
 from class_replay import NOTEBOOKS, code_cells, judge
@@ -29,7 +30,8 @@ class LessonKernel:
         """The lesson's kernel after its code cells up to and including `last_tag`."""
         if lesson != self.lesson:
             self.close()
-            self.lesson, self.kernel, self.done = lesson, Kernel(), 0
+            kernel_name = nbformat.read(NOTEBOOKS / lesson, as_version=4).metadata.kernelspec.name
+            self.lesson, self.kernel, self.done = lesson, Kernel(kernel_name=kernel_name), 0
         cells = code_cells(NOTEBOOKS / lesson)
         tags = [tag for tag, _, _ in cells]
         assert last_tag in tags[self.done :], f"{lesson}: no cell {last_tag} after the {self.done} already run"

@@ -151,6 +151,7 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
     for r in results:
         assert r["specs"]["default"] == "rust-netlib" and "rust-netlib" in r["specs"]["kernelspecs"]
         assert r["specs"]["kernelspecs"]["rust-netlib"]["spec"]["display_name"] == "Rust (netlib)"
+        assert r["specs"]["kernelspecs"]["rust-netlib-web"]["spec"]["display_name"] == "Rust (netlib + web)"
         assert r["session"]["kernel"]["name"] == "rust-netlib"
         assert [ns.py_tag(c) for c in nbformat.from_dict(r["copy"]).cells if ns.py_tag(c)][:1] == ["code-01"]
         for tag, cell in zip(CELLS, r["cells"]):

@@ -64,17 +64,36 @@ def test_kernelspec_is_registered_inside_the_venv_only():
     assert not (Path(jupyter_data_dir()) / "kernels" / "rust-netlib").exists()
 
 
+def test_the_web_kernel_is_the_same_kernel_with_tls():
+    """rust-netlib-web: its own home (the kernelspec tells the launcher), the same
+    crates with ureq's TLS and rustls + rcgen on ring, one TLS provider."""
+    spec = KernelSpecManager().get_kernel_spec("rust-netlib-web")
+    assert spec.display_name == "Rust (netlib + web)" and spec.language == "rust"
+    assert spec.argv == KernelSpecManager().get_kernel_spec("rust-netlib").argv
+    web_home = ROOT / "build" / "kernel-web"
+    assert spec.env == {"NETLIB_KERNEL_HOME": str(web_home)}
+    base = (KERNEL_HOME / "config" / "init.evcxr").read_text().splitlines()
+    web = (web_home / "config" / "init.evcxr").read_text().splitlines()
+    extra = [line for line in web if line not in base]
+    assert [line.split(" =")[0] for line in extra] == [":dep ureq", ":dep rustls", ":dep rcgen"], extra
+    assert '"rustls"' in extra[0] and all('"ring"' in line for line in extra[1:]), extra
+    assert "aws" not in "".join(web)
+    assert [line for line in base if line not in web] == [next(l for l in base if l.startswith(":dep ureq"))]
+
+
 def test_evcxr_config_preloads_this_checkouts_netlib():
     config = KERNEL_HOME / "config"
     init = (config / "init.evcxr").read_text().splitlines()
     assert init[0] == f':dep netlib = {{ path = "{ROOT / "netlib"}" }}'
     # The prelude is evaluated together with the :dep (one cargo build, not two).
     # Then the field's crates the lessons use (a :dep must come before code).
-    deps = [":dep socket2", ":dep mio", ":dep tokio", ":dep ureq", ":dep tiny_http", ":dep httparse"]
-    assert [line.split(" =")[0] for line in init[1:7]] == deps
+    deps = [":dep socket2", ":dep mio", ":dep tokio", ":dep ureq", ":dep serde", ":dep serde_json", ":dep tiny_http", ":dep httparse"]
+    assert [line.split(" =")[0] for line in init[1 : 1 + len(deps)]] == deps
     # tokio's parking_lot feature would stop tasks of later cells (evcxr patch 0004).
     assert "parking_lot" not in init[3] and '"full"' not in init[3], init[3]
-    assert init[7] == "use netlib::prelude::*;"
+    # No TLS in the kernel every lesson uses: it made each cell ~0.05 s slower.
+    assert "rustls" not in "".join(init), init[4]
+    assert init[1 + len(deps)] == "use netlib::prelude::*;"
     assert not (config / "prelude.rs").exists()
     toml = (config / "evcxr.toml").read_text()
     assert "tmpdir" not in re.sub(r"#.*", "", toml), "each kernel gets its tmpdir from the launcher"

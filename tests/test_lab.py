@@ -38,6 +38,8 @@ def test_lab_lists_the_rust_netlib_kernel(lab):
     assert spec["display_name"] == "Rust (netlib)"
     assert spec["language"] == "rust"
     assert set(specs["rust-netlib"]["resources"]) >= {"logo-32x32", "logo-64x64", "logo-svg"}
+    # Lesson 06's kernel (the same crates and TLS) beside it.
+    assert specs["rust-netlib-web"]["spec"]["display_name"] == "Rust (netlib + web)"
 
 
 def test_lab_listens_on_loopback_only(lab):

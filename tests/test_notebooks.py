@@ -51,10 +51,19 @@ def test_committed_without_outputs(path):
     assert not dirty, f"outputs or execution counts committed in {dirty}: clear them (python notebooks/tools/nbclean.py)"
 
 
+# What only the second kernel has (kernel-setup/kernel/configure.py, WEB_DEPS).
+WEB_ONLY = re.compile(r"\b(?:rustls|rcgen|ureq::tls)::")
+
+
 @pytest.mark.parametrize("path", LESSONS, ids=label)
 def test_kernelspec_and_language_info(path):
-    meta = read(path).metadata
-    assert dict(meta.kernelspec) == {"name": "rust-netlib", "display_name": "Rust (netlib)", "language": "rust"}
+    """A lesson runs on Rust (netlib), or on Rust (netlib + web) exactly when its code
+    uses the TLS crates that only that kernel has (every other cell would pay for them)."""
+    nb = read(path)
+    meta = nb.metadata
+    web = any(WEB_ONLY.search(c.source) for c in nb.cells if c.cell_type == "code")
+    want = ("rust-netlib-web", "Rust (netlib + web)") if web else ("rust-netlib", "Rust (netlib)")
+    assert dict(meta.kernelspec) == {"name": want[0], "display_name": want[1], "language": "rust"}
     info = meta.language_info
     assert info["name"] == "Rust"
     assert info["pygments_lexer"] == "rust"

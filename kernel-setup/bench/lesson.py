@@ -173,7 +173,8 @@ def run_notebook(nb: nbformat.NotebookNode, km: KernelManager, cwd: Path, setup_
 
 def run_rust(lesson: Path = LESSON) -> dict:
     nb = nbformat.read(lesson, as_version=4)
-    km = KernelManager(kernel_name="rust-netlib")
+    # The kernel the lesson names: rust-netlib, or rust-netlib-web for lesson 06.
+    km = KernelManager(kernel_name=nb.metadata.get("kernelspec", {}).get("name", "rust-netlib"))
     return run_notebook(nb, km, lesson.parent)
 
 
@@ -211,10 +212,12 @@ def round_line(round_no: int, kind: str, result: dict) -> str:
             f"total {result['total_s']:.2f} s{extra}" + (f", {len(result['errors'])} cell errors" if result["errors"] else ""))
 
 
-def run_deps_ab(rounds: int, leave_out: list[str] | None) -> dict:
-    """Lesson 01 on a home without the lesson crates (or those of `leave_out`)
-    and on the installed home, alternating."""
-    specs = {"without": home_manager("rust-no-lesson-deps", bench_pairs.no_lesson_deps_home(OUT, leave_out)),
+def run_deps_ab(rounds: int, leave_out: list[str] | None, other_home: Path | None = None) -> dict:
+    """Lesson 01 on a home without the lesson crates (or those of `leave_out`,
+    or another install's kernel home: `other_home`) and on the installed home,
+    alternating."""
+    without = other_home or bench_pairs.no_lesson_deps_home(OUT, leave_out)
+    specs = {"without": home_manager("rust-no-lesson-deps", without),
              "with": home_manager("rust-installed", KERNEL_HOME)}
     runs: dict[str, list[dict]] = {"without": [], "with": []}
     try:
@@ -227,7 +230,7 @@ def run_deps_ab(rounds: int, leave_out: list[str] | None) -> dict:
     finally:
         for spec in specs.values():
             spec.remove()
-    return {"left_out": leave_out or bench_pairs.lesson_dep_names(),
+    return {"left_out": f"the kernel home {other_home}" if other_home else leave_out or bench_pairs.lesson_dep_names(),
             "summary": {kind: summarize(r) for kind, r in runs.items()}, "runs": runs}
 
 
@@ -374,7 +377,10 @@ def main() -> None:
     ap.add_argument("--floor", action="store_true", help="also measure evcxr's floor on trivial cells")
     ap.add_argument("--lessons", help="lessons to run, e.g. 01,03 (default: 01 and every pair in notebooks/)")
     ap.add_argument("--deps-ab", action="store_true",
-                    help="also lesson 01 without and with the preloaded lesson crates (LESSON_DEPS: socket2, mio, tokio, ureq, tiny_http, httparse), --rounds each")
+                    help="also lesson 01 without and with the preloaded lesson crates (LESSON_DEPS in kernel-setup/kernel/configure.py), --rounds each")
+    ap.add_argument("--deps-ab-home", metavar="DIR", type=Path,
+                    help="with --deps-ab: the other arm is this kernel home (another checkout's build/kernel,"
+                         " e.g. main before a change of LESSON_DEPS) instead of a home without the lesson crates")
     ap.add_argument("--deps-ab-leave-out", metavar="CRATES",
                     help="with --deps-ab: leave out only these lesson crates, e.g. tokio (default: all)")
     ap.add_argument("--label", default="", help="a note stored in the JSON (what was changed)")
@@ -426,7 +432,7 @@ def main() -> None:
     if stock:
         stock.remove()
     leave_out = [c for c in (args.deps_ab_leave_out or "").split(",") if c] or None
-    deps_ab = run_deps_ab(args.rounds, leave_out) if args.deps_ab else None
+    deps_ab = run_deps_ab(args.rounds, leave_out, args.deps_ab_home and args.deps_ab_home.resolve()) if args.deps_ab else None
 
     summary = {kind: summarize(r) for kind, r in runs.items() if r}
     if "rust" in summary and "python" in summary:

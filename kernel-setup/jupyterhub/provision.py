@@ -13,7 +13,8 @@ what is current:
                             launcher, the lessons
     PREFIX/src/build/kernel the kernel home: config, prebuilt cache (built here, as root,
                             with PREFIX/rust/cargo, so the paths cargo fingerprints are the
-                            ones every student uses), `state` = ~/.netlessons/kernel
+                            ones every student uses), `state` = ~/.netlessons/kernel;
+                            build/kernel-web likewise for rust-netlib-web (lesson 06)
     PREFIX/venv             Python with requirements.txt + requirements-hub.txt and the
                             rust-netlib kernelspec
 
@@ -134,10 +135,13 @@ def registry_crates(lock: Path):
 def cargo_home(prefix: Path, rust: Path) -> Path:
     """A CARGO_HOME holding the registry sources of the crates in the prebuilt cache's lock."""
     source = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo") / "registry"
-    lock = CHECKOUT / "build" / "kernel" / "cache" / "Cargo.lock"
-    if not lock.is_file():
-        sys.exit(f"{lock} is missing: ./kernel-setup/install builds the prebuilt cache")
-    crates = sorted(set(registry_crates(lock)))
+    crates = set()
+    for home in KERNEL_HOMES:  # both kernels' crates (the web kernel's TLS crates too)
+        lock = CHECKOUT / "build" / home / "cache" / "Cargo.lock"
+        if not lock.is_file():
+            sys.exit(f"{lock} is missing: ./kernel-setup/install builds the prebuilt caches")
+        crates |= set(registry_crates(lock))
+    crates = sorted(crates)
     # evcxr's rust-analyzer runs `cargo metadata` on the standard library's sources,
     # whose lock names crates of its own (offline, they must be here too).
     library_lock = rust / "lib" / "rustlib" / "src" / "rust" / "library" / "Cargo.lock"
@@ -244,14 +248,24 @@ def venv(prefix: Path, src: Path, existing: str | None = None) -> Path:
     return env
 
 
-def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: Path):
-    home = src / "build" / "kernel"
+# The kernels (configure.py's variants): their homes under build/ and kernelspec names.
+KERNEL_HOMES = {"kernel": ("", "rust-netlib"), "kernel-web": ("web", "rust-netlib-web")}
+
+
+def kernels(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: Path):
+    for home, (variant, name) in KERNEL_HOMES.items():
+        kernel(prefix, src, env, rust, cargo, evcxr, home, variant, name)
+
+
+def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: Path,
+           home_name: str = "kernel", variant: str = "", name: str = "rust-netlib"):
+    home = src / "build" / home_name
     path = f"{rust / 'bin'}:/usr/local/bin:/usr/bin:/bin"
     triple = re.search(r"^host: (\S+)", run([rust / "bin" / "rustc", "-vV"], capture_output=True, text=True).stdout, re.M)[1]
     cmd = [
         env / "bin" / "python", src / "kernel-setup" / "kernel" / "configure.py",
         "--home", home, "--root", src, "--evcxr", evcxr, "--path", path, "--python", env / "bin" / "python",
-        "--env", f"CARGO_HOME={cargo}", "--state", "~/.netlessons/kernel",
+        "--env", f"CARGO_HOME={cargo}", "--state", f"~/.netlessons/{home_name}",
         # The shared CARGO_HOME is read-only and holds every crate the kernel and its
         # rust-analyzer read: online, cargo may refresh the registry index whenever
         # crates.io has news, and fails on writing it (Permission denied).
@@ -266,9 +280,11 @@ def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: P
     library = rust / "lib" / "rustlib" / "src" / "rust" / "library"
     if (library / "core").is_dir():
         cmd += ["--rust-src", library]
-    step(f"kernel home: {home} (students' slots in ~/.netlessons/kernel)")
+    if variant:
+        cmd += ["--variant", variant]
+    step(f"kernel home: {home} ({name}; students' slots in ~/.netlessons/{home_name})")
     run(cmd)
-    run([env / "bin" / "jupyter", "kernelspec", "install", "--sys-prefix", "--replace", "--name", "rust-netlib", home / "kernelspec"],
+    run([env / "bin" / "jupyter", "kernelspec", "install", "--sys-prefix", "--replace", "--name", name, home / "kernelspec"],
         stdout=subprocess.DEVNULL)
     # What the prebuilt cache depends on; the self-check (kernel start + cell) rebuilds it.
     h = hashlib.sha256()
@@ -280,8 +296,11 @@ def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: P
         step("prebuilt cache: current")
         return home
     step("prebuilt cache: building netlib and its dependencies in the shared kernel home (a few minutes the first time)")
+    if variant and not (home / "cache" / "Cargo.lock").is_file() and (src / "build" / "kernel" / "cache").is_dir():
+        # as ./kernel-setup/install: start from the first kernel's cache
+        run(["cp", "-a", src / "build" / "kernel" / "cache", home / "cache"])
     run([env / "bin" / "python", src / "kernel-setup" / "kernel" / "selfcheck.py"], cwd=src,
-        env=dict(os.environ, NETLIB_KERNEL_PREBUILD="1", JUPYTER_PREFER_ENV_PATH="1"))
+        env=dict(os.environ, NETLIB_KERNEL_PREBUILD="1", JUPYTER_PREFER_ENV_PATH="1", NETLIB_SELFCHECK_KERNEL=name))
     stamp.write_text(h.hexdigest())
     return home
 
@@ -305,7 +324,7 @@ def shared(prefix: Path, python_env: str | None = None):
         tmp.rename(evcxr)
     src = sources(prefix)
     env = venv(prefix, src, python_env)
-    kernel(prefix, src, env, rust, cargo, evcxr)
+    kernels(prefix, src, env, rust, cargo, evcxr)
     # Nothing in the shared place is writable but by its owner (root for a hub), except
     # nbgrader's exchange (grading), which students write their submissions to.
     run(["chmod", "-R", "go-w,a+rX", *(p for p in prefix.iterdir() if p.name != EXCHANGE)])

@@ -38,20 +38,53 @@ dependencies_dylib = true
 # another cell's copy, so tasks spawned by later cells would never run
 # (kernel-setup/evcxr/0004-*.patch); std's locks work across the copies. The
 # shared library (0017) makes one copy, but a kernel may run without it.
-# Lesson 06 (HTTP): ureq (the blocking client,
-# urllib.request's counterpart; the version and features netlib uses: no TLS,
-# lessons stay on 127.0.0.1; not its `cookies` feature, whose cookie_store,
-# publicsuffix, serde_json and time made every kernel start ~5 s and lesson 01's
-# cell median ~14 % slower: PERFORMANCE.md), tiny_http (a small server,
-# http.server's counterpart) and httparse (HTTP/1.1 parsing by hand).
+# Lesson 06 (HTTP): ureq (the blocking client, urllib.request's counterpart;
+# `json` for send_json/read_json; not its `cookies` feature, whose cookie_store,
+# publicsuffix and time made every kernel start ~5 s and lesson 01's cell median
+# ~14 % slower: PERFORMANCE.md), tiny_http (a small server, http.server's
+# counterpart) and httparse (HTTP/1.1 parsing by hand). Lessons 02 and 06: serde
+# (with derive) and serde_json, Python's json; they cost a cell nothing measurable.
 LESSON_DEPS = """\
 :dep socket2 = { version = "=0.6.3", features = ["all"] }
 :dep mio = { version = "=1.2.0", features = ["os-poll", "net"] }
 :dep tokio = { version = "=1.53.1", features = ["rt", "rt-multi-thread", "net", "io-util", "time", "sync", "macros"] }
-:dep ureq = { version = "=3.5.2", default-features = false }
+:dep ureq = { version = "=3.5.2", default-features = false, features = ["json"] }
+:dep serde = { version = "=1.0.229", features = ["derive"] }
+:dep serde_json = { version = "=1.0.154" }
 :dep tiny_http = { version = "=0.12.0" }
 :dep httparse = { version = "=1.10.1" }
 """
+
+# The second kernel, `rust-netlib-web` ("Rust (netlib + web)"), for the lesson that
+# needs TLS (06: HTTPS on loopback, and `https://` URLs in a class with the
+# internet): LESSON_DEPS with these lines in place of the same crates' and after
+# them. ureq with its `rustls` feature (TLS by rustls on ring, Mozilla's roots from
+# webpki-roots), rustls (a TLS server; Python's ssl) and rcgen (the lesson's own
+# certificate; Python has no certificate maker, the twin runs openssl), all on ring:
+# one provider, so rustls::ServerConfig::builder() finds it without naming it.
+# Not in every lesson's kernel: with rustls and ring in the dependency graph every
+# cell's rustc run took ~0.05 s more CPU (lesson 01's cell median +15 %,
+# kernel-setup/bench/PERFORMANCE.md); a lesson's notebook names its kernel.
+WEB_DEPS = """\
+:dep ureq = { version = "=3.5.2", default-features = false, features = ["json", "rustls"] }
+:dep rustls = { version = "=0.23.48", default-features = false, features = ["ring", "std", "tls12", "logging"] }
+:dep rcgen = { version = "=0.14.10", default-features = false, features = ["ring", "pem"] }
+"""
+
+# name, display name, the crates on top of LESSON_DEPS
+KERNELS = {
+    "": ("rust-netlib", "Rust (netlib)", ""),
+    "web": ("rust-netlib-web", "Rust (netlib + web)", WEB_DEPS),
+}
+
+
+def kernel_deps(variant):
+    """The `:dep` lines of a kernel variant: LESSON_DEPS, a crate of the variant's
+    list replacing the same crate's line, the variant's other crates after them."""
+    extra = {dep_name(line): line for line in KERNELS[variant][2].splitlines()}
+    lines = [extra.pop(dep_name(line), line) for line in LESSON_DEPS.splitlines()]
+    return lines + list(extra.values())
+
 
 def prelude():
     """What is in effect in every cell (main() says why it lives in init.evcxr).
@@ -160,6 +193,8 @@ def main():
     ap.add_argument("--no-lesson-deps", action="store_true", help="leave LESSON_DEPS out (./kernel-setup/bench/lesson --deps-ab)")
     ap.add_argument("--leave-out-dep", action="append", default=[], metavar="CRATE",
                     help="leave this crate of LESSON_DEPS out (./kernel-setup/bench/lesson --deps-ab-leave-out)")
+    ap.add_argument("--variant", default="", choices=sorted(KERNELS),
+                    help="'web': the rust-netlib-web kernel (LESSON_DEPS and WEB_DEPS) in its own home")
     args = ap.parse_args()
 
     home = args.home.resolve()
@@ -174,7 +209,7 @@ def main():
     if unknown:
         sys.exit(f"not in LESSON_DEPS: {', '.join(sorted(unknown))}")
     lesson_deps = "" if args.no_lesson_deps else "".join(
-        f"{line}\n" for line in LESSON_DEPS.splitlines() if dep_name(line) not in args.leave_out_dep
+        f"{line}\n" for line in kernel_deps(args.variant) if dep_name(line) not in args.leave_out_dep
     )
     write(config / "init.evcxr", dep + lesson_deps + prelude() + WARM_UP)
     (config / "prelude.rs").unlink(missing_ok=True)
@@ -193,6 +228,10 @@ def main():
     spec["argv"] = [
         {"@PYTHON@": args.python, "@LAUNCHER@": str(LAUNCHER)}.get(a, a) for a in spec["argv"]
     ]
+    if args.variant:
+        # The launcher finds this home through the environment the kernelspec gives it.
+        spec["display_name"] = KERNELS[args.variant][1]
+        spec["env"] = {"NETLIB_KERNEL_HOME": str(home)}
     specdir = home / "kernelspec"
     write(specdir / "kernel.json", json.dumps(spec, indent=2) + "\n")
     for logo in ("logo-32x32.png", "logo-64x64.png", "logo-svg.svg"):

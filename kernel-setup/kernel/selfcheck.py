@@ -1,7 +1,8 @@
 """Runs a one-cell notebook through the installed Rust (netlib) kernel and prints the output.
 
 ./kernel-setup/install runs it with NETLIB_KERNEL_PREBUILD=1, so that this
-first start also builds netlib into the prebuilt cache that later kernels copy.
+first start also builds netlib into the prebuilt cache that later kernels copy;
+NETLIB_SELFCHECK_KERNEL=rust-netlib-web checks the second kernel.
 Exits non-zero, with the kernel's log, when the cell does not print what it should.
 """
 
@@ -41,13 +42,14 @@ def output_text(cell):
 def main():
     code = os.environ.get("NETLIB_SELFCHECK_CELL", CELL)
     expected = os.environ.get("NETLIB_SELFCHECK_EXPECT", EXPECTED)
+    kernel = os.environ.get("NETLIB_SELFCHECK_KERNEL", "rust-netlib")
     nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "rust-netlib", "display_name": "Rust (netlib)", "language": "rust"}
+    nb.metadata["kernelspec"] = {"name": kernel, "display_name": kernel, "language": "rust"}
     nb.cells.append(nbformat.v4.new_code_cell(code))
     log = tempfile.TemporaryFile()
     client = NotebookClient(
         nb,
-        kernel_name="rust-netlib",
+        kernel_name=kernel,
         startup_timeout=3600,  # a cold start builds netlib's dependencies
         timeout=600,
         allow_errors=True,

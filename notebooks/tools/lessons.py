@@ -55,10 +55,15 @@ def lessons() -> list[Path]:
     return sorted(p for p in NOTEBOOKS.iterdir() if LESSON_PATTERN.match(p.name))
 
 
+def kernel_of(nb: nbformat.NotebookNode) -> str:
+    """The kernel a lesson names in its metadata (`rust-netlib` when it names none)."""
+    return nb.metadata.get("kernelspec", {}).get("name") or KERNEL_NAME
+
+
 def execute(
     path: Path,
     timeout: int = CELL_TIMEOUT,
-    kernel_name: str = KERNEL_NAME,
+    kernel_name: str | None = None,
     around: Callable[[NotebookClient], ContextManager] | None = None,
     nb: nbformat.NotebookNode | None = None,
 ) -> tuple[nbformat.NotebookNode, dict]:
@@ -71,13 +76,15 @@ def execute(
     `around(client)`, a context manager, is entered once the kernel is ready
     and left after the last cell, with the kernel still running (the tests
     look at the kernel's process there). `nb`, when given, is run instead of
-    the file's own cells (in the lesson's folder).
+    the file's own cells (in the lesson's folder). The kernel is the one the
+    notebook names (`rust-netlib`, or `rust-netlib-web` for a lesson with TLS)
+    unless `kernel_name` says otherwise.
     """
     if nb is None:
         nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
-        kernel_name=kernel_name,
+        kernel_name=kernel_name or kernel_of(nb),
         timeout=timeout,
         startup_timeout=STARTUP_TIMEOUT,
         allow_errors=True,
@@ -183,8 +190,9 @@ def export(out_dir: Path, only: list[str] | None = None, executed: Path | None =
                 print(f"    {executed / path.name} was not executed by this tool (no timing)", file=sys.stderr)
                 return 1
         else:
-            print(f"==> {path.name}: executing on kernel {KERNEL_NAME}", flush=True)
-            nb, timing = execute(path)
+            nb = nbformat.read(path, as_version=4)
+            print(f"==> {path.name}: executing on kernel {kernel_of(nb)}", flush=True)
+            nb, timing = execute(path, nb=nb)
         allowed = expected_errors(nb)
         bad = [(cid, text) for cid, text in cell_errors(nb) if cid not in allowed]
         for cid, text in bad:

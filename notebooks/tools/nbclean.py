@@ -21,6 +21,12 @@ from pathlib import Path
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent
 KERNELSPEC = {"name": "rust-netlib", "display_name": "Rust (netlib)", "language": "rust"}
+# A lesson that needs TLS names the second kernel (kernel-setup/kernel/configure.py,
+# WEB_DEPS); any other kernelspec becomes the first.
+KERNELSPECS = {
+    spec["name"]: spec
+    for spec in (KERNELSPEC, {"name": "rust-netlib-web", "display_name": "Rust (netlib + web)", "language": "rust"})
+}
 LANGUAGE_INFO = {
     "name": "Rust",
     "pygments_lexer": "rust",
@@ -48,7 +54,8 @@ def clean(nb: dict, python: bool = False) -> dict:
     if python:
         nb["metadata"] = {"kernelspec": PYTHON_KERNELSPEC, "language_info": PYTHON_LANGUAGE_INFO}
     else:
-        nb["metadata"] = {"kernelspec": KERNELSPEC, "language_info": LANGUAGE_INFO}
+        named = nb.get("metadata", {}).get("kernelspec", {}).get("name")
+        nb["metadata"] = {"kernelspec": KERNELSPECS.get(named, KERNELSPEC), "language_info": LANGUAGE_INFO}
     if ours:
         nb["metadata"]["netlessons"] = ours
     seen = set()
