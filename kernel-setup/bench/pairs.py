@@ -110,7 +110,8 @@ def stock_evcxr_home(out: Path, stock_evcxr: str) -> Path:
 
 def ab_table(ab: dict, metrics: list[tuple[str, str]]) -> str:
     without, with_ = ab["summary"]["without"], ab["summary"]["with"]
-    left_out = ", ".join(ab["left_out"])
+    # crates left out, or (--deps-ab-home) the other kernel home's description
+    left_out = ab["left_out"] if isinstance(ab["left_out"], str) else ", ".join(ab["left_out"])
     lines = [f"| lesson 01, median of rounds | without {left_out} | with (installed) | with / without |",
              "|---|---:|---:|---:|"]
     for key, label in metrics:
