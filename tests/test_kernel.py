@@ -66,7 +66,7 @@ def test_kernelspec_is_registered_inside_the_venv_only():
 
 def test_the_web_kernel_is_the_same_kernel_with_tls():
     """rust-netlib-web: its own home (the kernelspec tells the launcher), the same
-    crates with ureq's TLS and rustls + rcgen on ring, one TLS provider."""
+    crates with ureq's TLS, rustls + rcgen on ring (one TLS provider), and hyper."""
     spec = KernelSpecManager().get_kernel_spec("rust-netlib-web")
     assert spec.display_name == "Rust (netlib + web)" and spec.language == "rust"
     assert spec.argv == KernelSpecManager().get_kernel_spec("rust-netlib").argv
@@ -75,8 +75,9 @@ def test_the_web_kernel_is_the_same_kernel_with_tls():
     base = (KERNEL_HOME / "config" / "init.evcxr").read_text().splitlines()
     web = (web_home / "config" / "init.evcxr").read_text().splitlines()
     extra = [line for line in web if line not in base]
-    assert [line.split(" =")[0] for line in extra] == [":dep ureq", ":dep rustls", ":dep rcgen"], extra
-    assert '"rustls"' in extra[0] and all('"ring"' in line for line in extra[1:]), extra
+    names = [line.split(" =")[0] for line in extra]
+    assert names == [":dep ureq", ":dep rustls", ":dep rcgen", ":dep hyper", ":dep hyper-util", ":dep http-body-util"], extra
+    assert '"rustls"' in extra[0] and all('"ring"' in line for line in extra[1:3]), extra
     assert "aws" not in "".join(web)
     assert [line for line in base if line not in web] == [next(l for l in base if l.startswith(":dep ureq"))]
 

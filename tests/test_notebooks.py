@@ -52,7 +52,7 @@ def test_committed_without_outputs(path):
 
 
 # What only the second kernel has (kernel-setup/kernel/configure.py, WEB_DEPS).
-WEB_ONLY = re.compile(r"\b(?:rustls|rcgen|ureq::tls)::")
+WEB_ONLY = re.compile(r"\b(?:rustls|rcgen|ureq::tls|hyper|hyper_util|http_body_util)::")
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=label)

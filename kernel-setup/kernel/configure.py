@@ -61,7 +61,9 @@ LESSON_DEPS = """\
 # them. ureq with its `rustls` feature (TLS by rustls on ring, Mozilla's roots from
 # webpki-roots), rustls (a TLS server; Python's ssl) and rcgen (the lesson's own
 # certificate; Python has no certificate maker, the twin runs openssl), all on ring:
-# one provider, so rustls::ServerConfig::builder() finds it without naming it.
+# one provider, so rustls::ServerConfig::builder() finds it without naming it. And
+# hyper (HTTP/1 server and client on tokio: what axum and reqwest are built on) with
+# hyper-util's tokio glue and http-body-util: ten small crates beside tokio.
 # Not in every lesson's kernel: with rustls and ring in the dependency graph every
 # cell's rustc run took ~0.05 s more CPU (lesson 01's cell median +15 %,
 # kernel-setup/bench/PERFORMANCE.md); a lesson's notebook names its kernel.
@@ -69,6 +71,9 @@ WEB_DEPS = """\
 :dep ureq = { version = "=3.5.2", default-features = false, features = ["json", "rustls"] }
 :dep rustls = { version = "=0.23.48", default-features = false, features = ["ring", "std", "tls12", "logging"] }
 :dep rcgen = { version = "=0.14.10", default-features = false, features = ["ring", "pem"] }
+:dep hyper = { version = "=1.13.0", default-features = false, features = ["server", "client", "http1"] }
+:dep hyper-util = { version = "=0.1.21", default-features = false, features = ["tokio"] }
+:dep http-body-util = { version = "=0.1.5" }
 """
 
 # name, display name, the crates on top of LESSON_DEPS

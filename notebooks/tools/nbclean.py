@@ -21,7 +21,7 @@ from pathlib import Path
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent
 KERNELSPEC = {"name": "rust-netlib", "display_name": "Rust (netlib)", "language": "rust"}
-# A lesson that needs TLS names the second kernel (kernel-setup/kernel/configure.py,
+# A lesson that needs TLS or hyper names the second kernel (kernel-setup/kernel/configure.py,
 # WEB_DEPS); any other kernelspec becomes the first.
 KERNELSPECS = {
     spec["name"]: spec
