@@ -132,16 +132,38 @@ def registry_crates(lock: Path):
             yield name.group(1), version.group(1)
 
 
+def host_triple(rust: Path) -> str:
+    return re.search(r"^host: (\S+)", run([rust / "bin" / "rustc", "-vV"], capture_output=True, text=True).stdout, re.M)[1]
+
+
+def host_crates(cache: Path, rust: Path) -> set[tuple[str, str]]:
+    """The registry crates a build of the prebuilt cache compiles on this platform. Its
+    Cargo.lock also names other platforms' crates (ring's windows-sys), which cargo
+    never downloaded and an offline build for this platform does not need."""
+    out = run([rust / "bin" / "cargo", "tree", "--offline", "--target", host_triple(rust), "-e", "normal,build",
+               "--prefix", "none", "-f", "{p}"], cwd=cache, capture_output=True, text=True).stdout
+    found = set()
+    for line in out.splitlines():
+        # "name vX.Y.Z", maybe "(proc-macro)" or "(*)" after it; "(/path)" ones are not from the registry
+        m = re.match(r"^(\S+) v(\S+)(.*)$", line.strip())
+        if m and "(/" not in m.group(3):
+            found.add((m.group(1), m.group(2)))
+    return found
+
+
 def cargo_home(prefix: Path, rust: Path) -> Path:
     """A CARGO_HOME holding the registry sources of the crates in the prebuilt cache's lock."""
     source = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo") / "registry"
-    crates = set()
+    crates, required = set(), set()
     for home in KERNEL_HOMES:  # both kernels' crates (the web kernel's TLS crates too)
-        lock = CHECKOUT / "build" / home / "cache" / "Cargo.lock"
-        if not lock.is_file():
-            sys.exit(f"{lock} is missing: ./kernel-setup/install builds the prebuilt caches")
-        crates |= set(registry_crates(lock))
-    crates = sorted(crates)
+        cache = CHECKOUT / "build" / home / "cache"
+        if not (cache / "Cargo.lock").is_file():
+            sys.exit(f"{cache / 'Cargo.lock'} is missing: ./kernel-setup/install builds the prebuilt caches")
+        # Every locked crate the registry has (cargo reads optional ones' manifests too);
+        # those built on this platform must be there.
+        crates |= set(registry_crates(cache / "Cargo.lock"))
+        required |= host_crates(cache, rust)
+    crates = sorted(crates | required)
     # evcxr's rust-analyzer runs `cargo metadata` on the standard library's sources,
     # whose lock names crates of its own (offline, they must be here too).
     library_lock = rust / "lib" / "rustlib" / "src" / "rust" / "library" / "Cargo.lock"
@@ -166,7 +188,7 @@ def cargo_home(prefix: Path, rust: Path) -> Path:
             if archive.is_file():
                 (tmp / "registry" / "cache" / index.name).mkdir(parents=True, exist_ok=True)
                 shutil.copy2(archive, tmp / "registry" / "cache" / index.name)
-    missing = [f"{n}-{v}" for n, v in crates if not list((tmp / "registry" / "src").glob(f"*/{n}-{v}"))]
+    missing = [f"{n}-{v}" for n, v in sorted(required) if not list((tmp / "registry" / "src").glob(f"*/{n}-{v}"))]
     if missing:
         sys.exit(f"the registry {source} lacks {', '.join(missing)}: run ./kernel-setup/install")
     shutil.rmtree(dest, ignore_errors=True)
@@ -261,7 +283,7 @@ def kernel(prefix: Path, src: Path, env: Path, rust: Path, cargo: Path, evcxr: P
            home_name: str = "kernel", variant: str = "", name: str = "rust-netlib"):
     home = src / "build" / home_name
     path = f"{rust / 'bin'}:/usr/local/bin:/usr/bin:/bin"
-    triple = re.search(r"^host: (\S+)", run([rust / "bin" / "rustc", "-vV"], capture_output=True, text=True).stdout, re.M)[1]
+    triple = host_triple(rust)
     cmd = [
         env / "bin" / "python", src / "kernel-setup" / "kernel" / "configure.py",
         "--home", home, "--root", src, "--evcxr", evcxr, "--path", path, "--python", env / "bin" / "python",
