@@ -45,6 +45,16 @@ STEP_TIMEOUT = 600  # server start, kernel start and three cells, two students a
 STOP_TIMEOUT = 60
 # Students get the student copies (nbgrader's, without the exercises' answers).
 LESSON = "student/01-ipaddress-and-socket.ipynb"
+# Lesson 06 opens on the second kernel (TLS, hyper): a TLS handshake on the student's loopback.
+WEB_LESSON = "student/06-urllib-http.ipynb"
+WEB_CELL = """\
+let key = rcgen::KeyPair::generate()?;
+let cert = rcgen::CertificateParams::new(vec!["localhost".to_string()])?.self_signed(&key)?;
+let config = rustls::ServerConfig::builder()
+    .with_no_client_auth()
+    .with_single_cert(vec![cert.der().clone()], rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()))?;
+println!("{}", std::sync::Arc::new(config).alpn_protocols.is_empty());
+"""
 CELLS = ("code-01", "code-05", "code-06")
 
 pytestmark = pytest.mark.needs("kernel", "root", "npm")
@@ -137,7 +147,11 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
         # machine's loopback is out of their reach.
         own = await s.execute(OWN_NETWORK_CELL.replace("HUB_PORT", str(hub.port)))
         await s.close()
+        web_session = await s.open(WEB_LESSON, kernel="rust-netlib-web")
+        web = await s.execute(WEB_CELL)
+        await s.close()
         return {"name": name, "specs": specs, "copy": copy, "session": session, "cells": cells, "own": own,
+                "web_session": web_session, "web": web,
                 "server_s": served - t0, "login_to_first_output_s": first - t0}
 
     async def both():
@@ -171,6 +185,15 @@ def test_two_students_run_lesson_cells_at_the_same_time(hub, request, lesson_run
         assert cache, "the shared prebuilt cache has no libraries"
         for slot in slots:
             assert rebuilt_since(cache, dependency_libraries(slot)) == ([], []), (r["name"], slot)
+        # Lesson 06's kernel: its own slots in the student's home, from its own shared cache.
+        assert r["web_session"]["kernel"]["name"] == "rust-netlib-web"
+        web = "".join(o.get("text", "") for o in r["web"].outputs if o.get("name") == "stdout")
+        assert (r["web"].status, web) == ("ok", "true\n"), (r["name"], r["web"].outputs)
+        web_slots = [d for d in (home / ".netlessons" / "kernel-web" / "slots").iterdir() if (d / ".netlib-slot").is_file()]
+        web_cache = dependency_libraries(PREFIX / "src" / "build" / "kernel-web" / "cache")
+        assert web_slots and web_cache, (r["name"], web_slots)
+        for slot in web_slots:
+            assert rebuilt_since(web_cache, dependency_libraries(slot)) == ([], []), (r["name"], slot)
     request.config.netlessons_summary.append(
         "hub: setup+start {:.0f} s; ".format(hub.timings["setup_and_start_s"])
         + "; ".join(
