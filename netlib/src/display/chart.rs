@@ -10,7 +10,7 @@
 use std::fmt::{self, Write};
 
 use super::RichDisplay;
-use super::html::{self, BG, FG, FONT, Figure, MONO, MUTED, PART_COLOURS};
+use super::html::{self, BG, BORDER, FG, FONT, Figure, MONO, MUTED, PART_COLOURS};
 
 super::evcxr_display!(BarChart);
 
@@ -22,7 +22,6 @@ const BAR_W: f64 = 18.0;
 const GROUP_GAP: f64 = 22.0;
 /// Room under the plot for the group names.
 const BOTTOM: f64 = 34.0;
-const GRID: &str = "var(--jp-border-color2, #e0e0e0)";
 
 /// Grouped bars with a value axis; build it with [`BarChart::new`],
 /// [`series`](BarChart::series) and [`group`](BarChart::group).
@@ -224,7 +223,7 @@ fn svg(chart: &BarChart) -> String {
         let _ = write!(
             body,
             "<line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" \
-             style=\"stroke:{GRID};stroke-width:1px\"/>\
+             style=\"stroke:{BORDER};stroke-width:1px\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" style=\"fill:{MUTED}\">{}</text>",
             LEFT + plot_w,
             LEFT - 6.0,

@@ -6,16 +6,13 @@
 use std::fmt::Write;
 
 use super::RichDisplay;
-use super::html::{self, FG, Figure, MUTED};
+use super::html::{self, BORDER, FG, FONT, Figure, MONO, MUTED};
 use crate::exercise::Report;
 
 super::evcxr_display!(Report);
 
-const MONO: &str = "var(--jp-code-font-family, monospace)";
 const PASS: &str = "var(--jp-success-color1, #388e3c)";
 const FAIL: &str = "var(--jp-error-color1, #d32f2f)";
-const BORDER: &str = "var(--jp-border-color2, #e0e0e0)";
-const FONT: &str = "var(--jp-content-font-family, system-ui, sans-serif)";
 
 impl RichDisplay for Report {
     /// ```

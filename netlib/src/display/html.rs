@@ -16,7 +16,8 @@ pub(super) const MUTED: &str = "var(--jp-content-font-color2, rgba(0, 0, 0, 0.54
 /// Background of the picture, so text and background always come from the
 /// same theme.
 pub(super) const BG: &str = "var(--jp-layout-color1, #fff)";
-const BORDER: &str = "var(--jp-border-color2, #e0e0e0)";
+/// Frames, table rules and grid lines.
+pub(super) const BORDER: &str = "var(--jp-border-color2, #e0e0e0)";
 pub(super) const MONO: &str = "var(--jp-code-font-family, monospace)";
 pub(super) const FONT: &str = "var(--jp-content-font-family, system-ui, sans-serif)";
 

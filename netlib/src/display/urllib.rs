@@ -6,13 +6,11 @@
 use std::fmt::Write;
 
 use super::RichDisplay;
-use super::html::{self, Figure, MUTED, PART_COLOURS};
+use super::html::{self, Figure, MONO, MUTED, PART_COLOURS};
 use crate::repr::str_repr;
 use crate::urllib::parse::{ParseResult, SplitResult};
 
 super::evcxr_display!(ParseResult, SplitResult);
-
-const MONO: &str = "var(--jp-code-font-family, monospace)";
 
 /// One labelled part: the text underlined in its colour, the label below.
 fn part(out: &mut String, text: &str, label: &str, colour: &str) {
