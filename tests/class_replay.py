@@ -46,6 +46,7 @@ import nbformat
 
 from kernel_helpers import Kernel
 import notebook_support as ns
+from netlessons.notebooks import lessons as lesson_tool
 from notebook_support import shown_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -162,7 +163,7 @@ def play(path: Path, scenario: str, pause: float, cell_timeout: float) -> Replay
         kernel = Kernel(
             cwd=path.parent,
             env={"NETLIB_KERNEL_NETNS": "0"} if scenario == "class" else None,
-            kernel_name=ns.read(path).metadata.kernelspec.name,
+            kernel_name=lesson_tool.kernel_of(ns.read(path)),
         )
     except Exception as exc:  # reported in the result, with the kernel's log
         out.errors.append(f"{scenario}: kernel did not start: {exc}"[:2000])

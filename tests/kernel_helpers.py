@@ -26,8 +26,6 @@ from netlessons.kernel.selfcheck import COMPILING
 ROOT = Path(__file__).resolve().parents[1]
 KERNEL_HOME = ROOT / "build" / "kernel"
 KERNEL_NAME = "rust-netlib"
-# The second kernel (TLS crates on top): the lessons that name it (lesson 06).
-WEB_KERNEL_NAME = "rust-netlib-web"
 # A slot that must be refreshed from the cache or a netlib that changed since
 # the install can take minutes on 2 busy cores; a warm start takes seconds.
 STARTUP_TIMEOUT = float(os.environ.get("NETLESSONS_KERNEL_STARTUP_TIMEOUT", 900))

@@ -130,7 +130,7 @@ def leak_check(kernel_name: str, found: list[str]):
 def run_rust(path: Path) -> Run:
     run = Run(path)
     try:
-        run.nb, run.timing = lesson_tool.execute(path, around=leak_check("rust-netlib", run.left_behind))  # either Rust kernel
+        run.nb, run.timing = lesson_tool.execute(path, around=leak_check("rust-netlib", run.left_behind))  # the Rust probe, on either Rust kernel
     except Exception:
         run.error = traceback.format_exc()[-4000:]
         return run

@@ -16,6 +16,7 @@ import pytest
 
 from class_replay import NOTEBOOKS, code_cells, judge
 from kernel_helpers import Kernel
+from netlessons.notebooks import lessons as lesson_tool
 
 pytestmark = pytest.mark.needs("kernel")
 
@@ -30,7 +31,7 @@ class LessonKernel:
         """The lesson's kernel after its code cells up to and including `last_tag`."""
         if lesson != self.lesson:
             self.close()
-            kernel_name = nbformat.read(NOTEBOOKS / lesson, as_version=4).metadata.kernelspec.name
+            kernel_name = lesson_tool.kernel_of(nbformat.read(NOTEBOOKS / lesson, as_version=4))
             self.lesson, self.kernel, self.done = lesson, Kernel(kernel_name=kernel_name), 0
         cells = code_cells(NOTEBOOKS / lesson)
         tags = [tag for tag, _, _ in cells]

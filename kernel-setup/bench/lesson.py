@@ -45,6 +45,9 @@ from nbclient import NotebookClient
 
 import pairs as bench_pairs
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "notebooks" / "tools"))
+import lessons as lesson_tool  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 LESSON = ROOT / "notebooks" / "01-ipaddress-and-socket.ipynb"
 # Lesson 01's twin: the original course notebook (plus the Rust lesson's extra cells).
@@ -173,8 +176,7 @@ def run_notebook(nb: nbformat.NotebookNode, km: KernelManager, cwd: Path, setup_
 
 def run_rust(lesson: Path = LESSON) -> dict:
     nb = nbformat.read(lesson, as_version=4)
-    # The kernel the lesson names: rust-netlib, or rust-netlib-web for lesson 06.
-    km = KernelManager(kernel_name=nb.metadata.get("kernelspec", {}).get("name", "rust-netlib"))
+    km = KernelManager(kernel_name=lesson_tool.kernel_of(nb))  # rust-netlib, or rust-netlib-web (lesson 06)
     return run_notebook(nb, km, lesson.parent)
 
 

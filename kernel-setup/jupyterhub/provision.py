@@ -136,11 +136,11 @@ def host_triple(rust: Path) -> str:
     return re.search(r"^host: (\S+)", run([rust / "bin" / "rustc", "-vV"], capture_output=True, text=True).stdout, re.M)[1]
 
 
-def host_crates(cache: Path, rust: Path) -> set[tuple[str, str]]:
+def host_crates(cache: Path, rust: Path, triple: str) -> set[tuple[str, str]]:
     """The registry crates a build of the prebuilt cache compiles on this platform. Its
     Cargo.lock also names other platforms' crates (ring's windows-sys), which cargo
     never downloaded and an offline build for this platform does not need."""
-    out = run([rust / "bin" / "cargo", "tree", "--offline", "--target", host_triple(rust), "-e", "normal,build",
+    out = run([rust / "bin" / "cargo", "tree", "--offline", "--target", triple, "-e", "normal,build",
                "--prefix", "none", "-f", "{p}"], cwd=cache, capture_output=True, text=True).stdout
     found = set()
     for line in out.splitlines():
@@ -155,6 +155,7 @@ def cargo_home(prefix: Path, rust: Path) -> Path:
     """A CARGO_HOME holding the registry sources of the crates in the prebuilt cache's lock."""
     source = Path(os.environ.get("CARGO_HOME") or Path.home() / ".cargo") / "registry"
     crates, required = set(), set()
+    triple = host_triple(rust)
     for home in KERNEL_HOMES:  # both kernels' crates (the web kernel's TLS crates too)
         cache = CHECKOUT / "build" / home / "cache"
         if not (cache / "Cargo.lock").is_file():
@@ -162,7 +163,7 @@ def cargo_home(prefix: Path, rust: Path) -> Path:
         # Every locked crate the registry has (cargo reads optional ones' manifests too);
         # those built on this platform must be there.
         crates |= set(registry_crates(cache / "Cargo.lock"))
-        required |= host_crates(cache, rust)
+        required |= host_crates(cache, rust, triple)
     crates = sorted(crates | required)
     # evcxr's rust-analyzer runs `cargo metadata` on the standard library's sources,
     # whose lock names crates of its own (offline, they must be here too).
